@@ -1,0 +1,82 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.github.zmqspring.annotation;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.springframework.core.annotation.AliasFor;
+
+/**
+ * Marks a method as the handler of messages arriving on a PULL socket (the worker or sink
+ * of a pipeline). With spring-messaging's {@code @SendTo("endpoint")}, a non-null return
+ * value is pushed to that endpoint.
+ * <pre class="code">
+ * &#64;ZmqPuller("tcp://*:5557")
+ * void work(Task task) { ... }
+ * </pre>
+ *
+ * @author zmq-spring contributors
+ * @since 0.1.0
+ */
+@Target({ ElementType.METHOD, ElementType.ANNOTATION_TYPE })
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+public @interface ZmqPuller {
+
+	/**
+	 * Alias for {@link #endpoint()}.
+	 * @return the endpoint
+	 */
+	@AliasFor("endpoint")
+	String value() default "";
+
+	/**
+	 * The endpoint: a name configured under {@code zmq.endpoints}, or one or more
+	 * comma-separated addresses ({@code @tcp://*:5555} binds, {@code >tcp://host:5555}
+	 * connects, a bare address takes the socket type's usual direction). {@code ${...}}
+	 * placeholders are resolved.
+	 * @return the endpoint
+	 */
+	@AliasFor("value")
+	String endpoint() default "";
+
+	/**
+	 * The listener id, used to look the listener up in the registry; defaults to
+	 * {@code beanName.methodName}.
+	 * @return the id
+	 */
+	String id() default "";
+
+	/**
+	 * Whether the listener starts with the application context: {@code "true"},
+	 * {@code "false"} or a {@code ${...}} placeholder.
+	 * @return the auto-startup flag
+	 */
+	String autoStartup() default "true";
+
+	/**
+	 * How many messages are handled at once; with more than one, the messages taken on the
+	 * endpoint are shared among that many threads. A number, or a {@code ${...}} placeholder.
+	 * @return the concurrency
+	 */
+	String concurrency() default "1";
+
+}

@@ -1,0 +1,87 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.github.zmqspring.autoconfigure;
+
+import org.zeromq.ZContext;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+
+import io.github.zmqspring.convert.DefaultZmqMessageConverter;
+import io.github.zmqspring.convert.ZmqMessageConverter;
+import io.github.zmqspring.core.ZmqEndpointResolver;
+import io.github.zmqspring.core.ZmqSocketFactory;
+import io.github.zmqspring.core.ZmqTemplate;
+
+/**
+ * Auto-configuration for ZeroMQ: one shared {@link ZContext} (closed last, after every
+ * listener and the template), endpoint resolution from {@code zmq.endpoints}, payload
+ * conversion through the application's Jackson {@link JsonMapper}, the {@link ZmqTemplate},
+ * and annotation-driven listeners. Every bean backs off when the application defines its own.
+ *
+ * @author zmq-spring contributors
+ * @since 0.1.0
+ */
+@AutoConfiguration(afterName = "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration")
+@ConditionalOnClass({ ZContext.class, JsonMapper.class })
+@EnableConfigurationProperties(ZmqProperties.class)
+@Import(ZmqAnnotationDrivenConfiguration.class)
+public final class ZmqAutoConfiguration {
+
+	@Bean(destroyMethod = "close")
+	@ConditionalOnMissingBean
+	ZContext zmqContext(ZmqProperties properties) {
+		return new ZContext(properties.getContext().getIoThreads());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ZmqSocketFactory zmqSocketFactory(ZContext zmqContext) {
+		return new ZmqSocketFactory(zmqContext);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ZmqEndpointResolver zmqEndpointResolver(ZmqProperties properties) {
+		return new ZmqEndpointResolver(properties.toEndpointDefinitions());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ZmqMessageConverter zmqMessageConverter(ObjectProvider<JsonMapper> jsonMapper) {
+		return new DefaultZmqMessageConverter(jsonMapper.getIfAvailable(JsonMapper::new));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ZmqTemplate zmqTemplate(ZmqSocketFactory zmqSocketFactory, ZmqEndpointResolver zmqEndpointResolver,
+			ZmqMessageConverter zmqMessageConverter, ZmqProperties properties) {
+		ZmqTemplate template = new ZmqTemplate(zmqSocketFactory, zmqEndpointResolver, zmqMessageConverter);
+		ZmqProperties.Template settings = properties.getTemplate();
+		template.setDefaultRequestTimeout(settings.getRequestTimeout());
+		template.setSendTimeout(settings.getSendTimeout());
+		template.setSendQueueCapacity(settings.getSendQueueCapacity());
+		return template;
+	}
+
+}

@@ -1,0 +1,295 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.github.zmqspring.autoconfigure;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+import io.github.zmqspring.core.ZmqEndpointDefinition;
+import io.github.zmqspring.core.ZmqSocketOptions;
+
+/**
+ * Configuration properties for ZeroMQ, under {@code zmq}. Unknown keys fail startup.
+ *
+ * @author zmq-spring contributors
+ * @since 0.1.0
+ */
+@ConfigurationProperties(prefix = "zmq", ignoreUnknownFields = false)
+public class ZmqProperties {
+
+	private final Context context = new Context();
+
+	private final Listener listener = new Listener();
+
+	private final Template template = new Template();
+
+	/**
+	 * Named endpoints: addresses and socket options, referenced by name from listener
+	 * annotations and template calls.
+	 */
+	private Map<String, Endpoint> endpoints = new LinkedHashMap<>();
+
+	public Context getContext() {
+		return this.context;
+	}
+
+	public Listener getListener() {
+		return this.listener;
+	}
+
+	public Template getTemplate() {
+		return this.template;
+	}
+
+	public Map<String, Endpoint> getEndpoints() {
+		return this.endpoints;
+	}
+
+	public void setEndpoints(Map<String, Endpoint> endpoints) {
+		this.endpoints = endpoints;
+	}
+
+	/**
+	 * Return the endpoints as the core module's definitions.
+	 * @return the definitions by name
+	 */
+	public Map<String, ZmqEndpointDefinition> toEndpointDefinitions() {
+		Map<String, ZmqEndpointDefinition> definitions = new LinkedHashMap<>();
+		this.endpoints.forEach((name, endpoint) -> definitions.put(name, endpoint.toDefinition()));
+		return definitions;
+	}
+
+	/**
+	 * The shared ZeroMQ context.
+	 */
+	public static class Context {
+
+		/**
+		 * Number of JeroMQ I/O threads of the shared context.
+		 */
+		private int ioThreads = 1;
+
+		public int getIoThreads() {
+			return this.ioThreads;
+		}
+
+		public void setIoThreads(int ioThreads) {
+			this.ioThreads = ioThreads;
+		}
+
+	}
+
+	/**
+	 * Listener containers.
+	 */
+	public static class Listener {
+
+		/**
+		 * How long stopping waits for messages being handled before the context closes the
+		 * sockets anyway.
+		 */
+		private Duration shutdownTimeout = Duration.ofSeconds(10);
+
+		/**
+		 * Whether a replier's error reply carries the exception message. Off, so nothing about
+		 * the server's internals reaches clients.
+		 */
+		private boolean includeErrorMessage;
+
+		public Duration getShutdownTimeout() {
+			return this.shutdownTimeout;
+		}
+
+		public void setShutdownTimeout(Duration shutdownTimeout) {
+			this.shutdownTimeout = shutdownTimeout;
+		}
+
+		public boolean isIncludeErrorMessage() {
+			return this.includeErrorMessage;
+		}
+
+		public void setIncludeErrorMessage(boolean includeErrorMessage) {
+			this.includeErrorMessage = includeErrorMessage;
+		}
+
+	}
+
+	/**
+	 * ZmqTemplate.
+	 */
+	public static class Template {
+
+		/**
+		 * Reply timeout of requests whose endpoint sets none.
+		 */
+		private Duration requestTimeout = Duration.ofSeconds(5);
+
+		/**
+		 * How long publish and push may block while an endpoint's send queue is full.
+		 */
+		private Duration sendTimeout = Duration.ofSeconds(5);
+
+		/**
+		 * Messages that may wait per endpoint for the template's I/O thread before callers
+		 * block.
+		 */
+		private int sendQueueCapacity = 10_000;
+
+		public Duration getRequestTimeout() {
+			return this.requestTimeout;
+		}
+
+		public void setRequestTimeout(Duration requestTimeout) {
+			this.requestTimeout = requestTimeout;
+		}
+
+		public Duration getSendTimeout() {
+			return this.sendTimeout;
+		}
+
+		public void setSendTimeout(Duration sendTimeout) {
+			this.sendTimeout = sendTimeout;
+		}
+
+		public int getSendQueueCapacity() {
+			return this.sendQueueCapacity;
+		}
+
+		public void setSendQueueCapacity(int sendQueueCapacity) {
+			this.sendQueueCapacity = sendQueueCapacity;
+		}
+
+	}
+
+	/**
+	 * One named endpoint.
+	 */
+	public static class Endpoint {
+
+		/**
+		 * Addresses, comma-separated or a list: "@tcp://*:5555" binds, ">tcp://host:5555"
+		 * connects, a bare address takes the socket type's usual direction.
+		 */
+		private List<String> addresses = new ArrayList<>();
+
+		/**
+		 * Send high-water mark: messages queued per peer before sending blocks or drops (PUB).
+		 * JeroMQ's default is 1000.
+		 */
+		private @Nullable Integer sendHighWaterMark;
+
+		/**
+		 * Receive high-water mark: messages queued per peer on the receiving side. JeroMQ's
+		 * default is 1000.
+		 */
+		private @Nullable Integer receiveHighWaterMark;
+
+		/**
+		 * How long unsent messages are kept when the socket closes. Defaults to 1s for PUB and
+		 * PUSH sockets and 0 for the others.
+		 */
+		private @Nullable Duration linger;
+
+		/**
+		 * Delay before a dropped or refused connection is retried. JeroMQ's default is 100ms.
+		 */
+		private @Nullable Duration reconnectInterval;
+
+		/**
+		 * Longest delay between reconnection attempts (exponential back-off up to it). Unset,
+		 * the reconnect interval is used every time.
+		 */
+		private @Nullable Duration reconnectIntervalMax;
+
+		/**
+		 * Reply timeout of template requests to this endpoint; unset uses
+		 * zmq.template.request-timeout.
+		 */
+		private @Nullable Duration requestTimeout;
+
+		public List<String> getAddresses() {
+			return this.addresses;
+		}
+
+		public void setAddresses(List<String> addresses) {
+			this.addresses = addresses;
+		}
+
+		public @Nullable Integer getSendHighWaterMark() {
+			return this.sendHighWaterMark;
+		}
+
+		public void setSendHighWaterMark(@Nullable Integer sendHighWaterMark) {
+			this.sendHighWaterMark = sendHighWaterMark;
+		}
+
+		public @Nullable Integer getReceiveHighWaterMark() {
+			return this.receiveHighWaterMark;
+		}
+
+		public void setReceiveHighWaterMark(@Nullable Integer receiveHighWaterMark) {
+			this.receiveHighWaterMark = receiveHighWaterMark;
+		}
+
+		public @Nullable Duration getLinger() {
+			return this.linger;
+		}
+
+		public void setLinger(@Nullable Duration linger) {
+			this.linger = linger;
+		}
+
+		public @Nullable Duration getReconnectInterval() {
+			return this.reconnectInterval;
+		}
+
+		public void setReconnectInterval(@Nullable Duration reconnectInterval) {
+			this.reconnectInterval = reconnectInterval;
+		}
+
+		public @Nullable Duration getReconnectIntervalMax() {
+			return this.reconnectIntervalMax;
+		}
+
+		public void setReconnectIntervalMax(@Nullable Duration reconnectIntervalMax) {
+			this.reconnectIntervalMax = reconnectIntervalMax;
+		}
+
+		public @Nullable Duration getRequestTimeout() {
+			return this.requestTimeout;
+		}
+
+		public void setRequestTimeout(@Nullable Duration requestTimeout) {
+			this.requestTimeout = requestTimeout;
+		}
+
+		ZmqEndpointDefinition toDefinition() {
+			return new ZmqEndpointDefinition(List.copyOf(this.addresses),
+					new ZmqSocketOptions(this.sendHighWaterMark, this.receiveHighWaterMark, this.linger,
+							this.reconnectInterval, this.reconnectIntervalMax, this.requestTimeout));
+		}
+
+	}
+
+}

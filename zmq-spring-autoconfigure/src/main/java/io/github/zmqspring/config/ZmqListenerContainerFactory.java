@@ -1,0 +1,174 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.github.zmqspring.config;
+
+import java.time.Duration;
+import java.util.function.Supplier;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.format.support.DefaultFormattingConversionService;
+import org.springframework.messaging.handler.annotation.support.DefaultMessageHandlerMethodFactory;
+import org.springframework.messaging.handler.annotation.support.MessageHandlerMethodFactory;
+import org.springframework.messaging.handler.invocation.InvocableHandlerMethod;
+
+import io.github.zmqspring.convert.ZmqMessageConverter;
+import io.github.zmqspring.core.ZmqEndpoint;
+import io.github.zmqspring.core.ZmqEndpointResolver;
+import io.github.zmqspring.core.ZmqInvalidEndpointException;
+import io.github.zmqspring.core.ZmqOperations;
+import io.github.zmqspring.core.ZmqSocketFactory;
+import io.github.zmqspring.listener.AbstractZmqListenerContainer;
+import io.github.zmqspring.listener.SendToTarget;
+import io.github.zmqspring.listener.ZmqFramesMessageConverter;
+import io.github.zmqspring.listener.ZmqListenerMethodAdapter;
+import io.github.zmqspring.listener.ZmqPullerContainer;
+import io.github.zmqspring.listener.ZmqReplierContainer;
+import io.github.zmqspring.listener.ZmqSubscriberContainer;
+
+/**
+ * Creates the container of one listener endpoint: resolves its endpoint (failing fast with a
+ * message naming the method), builds the handler-method invocation, and applies the
+ * container defaults.
+ *
+ * @author zmq-spring contributors
+ * @since 0.1.0
+ */
+public class ZmqListenerContainerFactory {
+
+	private final ZmqSocketFactory socketFactory;
+
+	private final ZmqEndpointResolver endpointResolver;
+
+	private final ZmqMessageConverter messageConverter;
+
+	private final Supplier<ZmqOperations> operations;
+
+	private MessageHandlerMethodFactory handlerMethodFactory;
+
+	private Duration shutdownTimeout = Duration.ofSeconds(10);
+
+	private boolean includeErrorMessage;
+
+	/**
+	 * Create a factory.
+	 * @param socketFactory creates the listeners' sockets
+	 * @param endpointResolver resolves endpoint names and addresses
+	 * @param messageConverter converts payloads
+	 * @param operations supplies the template that {@code @SendTo} results go through
+	 */
+	public ZmqListenerContainerFactory(ZmqSocketFactory socketFactory, ZmqEndpointResolver endpointResolver,
+			ZmqMessageConverter messageConverter, Supplier<ZmqOperations> operations) {
+		this.socketFactory = socketFactory;
+		this.endpointResolver = endpointResolver;
+		this.messageConverter = messageConverter;
+		this.operations = operations;
+		DefaultMessageHandlerMethodFactory defaultFactory = new DefaultMessageHandlerMethodFactory();
+		defaultFactory.setMessageConverter(new ZmqFramesMessageConverter(messageConverter));
+		defaultFactory.setConversionService(new DefaultFormattingConversionService());
+		defaultFactory.afterPropertiesSet();
+		this.handlerMethodFactory = defaultFactory;
+	}
+
+	/**
+	 * Replace the spring-messaging factory that builds handler-method invocations (for custom
+	 * argument resolvers or validation).
+	 * @param handlerMethodFactory the factory
+	 */
+	public void setHandlerMethodFactory(MessageHandlerMethodFactory handlerMethodFactory) {
+		this.handlerMethodFactory = handlerMethodFactory;
+	}
+
+	/**
+	 * Set how long stopping a container waits for messages being handled.
+	 * @param shutdownTimeout the timeout
+	 */
+	public void setShutdownTimeout(Duration shutdownTimeout) {
+		this.shutdownTimeout = shutdownTimeout;
+	}
+
+	/**
+	 * Set whether repliers' error replies carry the exception message.
+	 * @param includeErrorMessage whether to include it
+	 */
+	public void setIncludeErrorMessage(boolean includeErrorMessage) {
+		this.includeErrorMessage = includeErrorMessage;
+	}
+
+	/**
+	 * Create the container of a listener endpoint.
+	 * @param listener the listener endpoint
+	 * @return the container, not started
+	 * @throws ZmqInvalidEndpointException if its endpoint cannot be resolved
+	 */
+	public AbstractZmqListenerContainer createContainer(ZmqListenerEndpoint listener) {
+		ZmqListenerType type = listener.getType();
+		ZmqEndpoint endpoint = resolve(listener, listener.getEndpoint(), type.socketType());
+		InvocableHandlerMethod method = this.handlerMethodFactory.createInvocableHandlerMethod(listener.getBean(),
+				listener.getMethod());
+		ZmqListenerMethodAdapter adapter = new ZmqListenerMethodAdapter(method, listener.getId());
+		AbstractZmqListenerContainer container = switch (type) {
+			case REPLIER -> {
+				ZmqReplierContainer replier = new ZmqReplierContainer(listener, endpoint, this.socketFactory, adapter,
+						this.messageConverter);
+				replier.setIncludeErrorMessage(this.includeErrorMessage);
+				yield replier;
+			}
+			case PULLER -> new ZmqPullerContainer(listener, endpoint, this.socketFactory, adapter,
+					pushTarget(listener));
+			case SUBSCRIBER -> new ZmqSubscriberContainer(listener, endpoint, this.socketFactory, adapter,
+					publishTarget(listener));
+		};
+		container.setShutdownTimeout(this.shutdownTimeout);
+		return container;
+	}
+
+	private @Nullable SendToTarget pushTarget(ZmqListenerEndpoint listener) {
+		String target = listener.getSendTo();
+		if (target == null) {
+			return null;
+		}
+		resolve(listener, target, org.zeromq.SocketType.PUSH);
+		return (topic, result) -> this.operations.get().push(target, result);
+	}
+
+	private @Nullable SendToTarget publishTarget(ZmqListenerEndpoint listener) {
+		String target = listener.getSendTo();
+		if (target == null) {
+			return null;
+		}
+		resolve(listener, target, org.zeromq.SocketType.PUB);
+		return (topic, result) -> {
+			if (topic != null) {
+				this.operations.get().publish(target, topic, result);
+			}
+			else {
+				this.operations.get().publish(target, result);
+			}
+		};
+	}
+
+	private ZmqEndpoint resolve(ZmqListenerEndpoint listener, String endpoint, org.zeromq.SocketType socketType) {
+		try {
+			return this.endpointResolver.resolve(endpoint, socketType);
+		}
+		catch (ZmqInvalidEndpointException ex) {
+			throw ex.withSource(listener.describe());
+		}
+	}
+
+}

@@ -1,0 +1,93 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.github.zmqspring.config;
+
+import org.zeromq.SocketType;
+
+/**
+ * The kinds of listener, with the socket each one uses; the only place that mapping lives.
+ *
+ * @author zmq-spring contributors
+ * @since 0.1.0
+ */
+public enum ZmqListenerType {
+
+	/**
+	 * {@code @ZmqReplier}: REP semantics; with concurrency above one, a ROUTER front socket
+	 * shares the requests among REP workers.
+	 */
+	REPLIER("@ZmqReplier", SocketType.REP, SocketType.ROUTER, SocketType.DEALER),
+
+	/**
+	 * {@code @ZmqSubscriber}: SUB.
+	 */
+	SUBSCRIBER("@ZmqSubscriber", SocketType.SUB, SocketType.SUB, SocketType.PUB),
+
+	/**
+	 * {@code @ZmqPuller}: PULL; with concurrency above one, a PULL front socket shares the
+	 * messages among PULL workers.
+	 */
+	PULLER("@ZmqPuller", SocketType.PULL, SocketType.PULL, SocketType.PUSH);
+
+	private final String annotation;
+
+	private final SocketType socketType;
+
+	private final SocketType frontendType;
+
+	private final SocketType backendType;
+
+	ZmqListenerType(String annotation, SocketType socketType, SocketType frontendType, SocketType backendType) {
+		this.annotation = annotation;
+		this.socketType = socketType;
+		this.frontendType = frontendType;
+		this.backendType = backendType;
+	}
+
+	/**
+	 * Return the annotation that declares this kind of listener.
+	 * @return for example {@code @ZmqReplier}
+	 */
+	public String annotation() {
+		return this.annotation;
+	}
+
+	/**
+	 * Return the socket type of a single-threaded listener, and of each worker.
+	 * @return the socket type
+	 */
+	public SocketType socketType() {
+		return this.socketType;
+	}
+
+	/**
+	 * Return the socket type facing peers when the work is shared among several workers.
+	 * @return the front-end socket type
+	 */
+	public SocketType frontendType() {
+		return this.frontendType;
+	}
+
+	/**
+	 * Return the socket type that hands work to the workers.
+	 * @return the back-end socket type
+	 */
+	public SocketType backendType() {
+		return this.backendType;
+	}
+
+}

@@ -1,0 +1,48 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.github.zmqspring.core;
+
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+
+import io.github.zmqspring.convert.ZmqFrames;
+
+/**
+ * A request the template's I/O thread has accepted and not yet answered or expired.
+ */
+final class PendingRequest {
+
+	final OutboundChannel channel;
+
+	final ZmqFrames frames;
+
+	final Duration timeout;
+
+	final long deadlineNanos;
+
+	final CompletableFuture<ZmqFrames> future = new CompletableFuture<>();
+
+	int correlationId;
+
+	PendingRequest(OutboundChannel channel, ZmqFrames frames, Duration timeout) {
+		this.channel = channel;
+		this.frames = frames;
+		this.timeout = timeout;
+		this.deadlineNanos = System.nanoTime() + timeout.toNanos();
+	}
+
+}

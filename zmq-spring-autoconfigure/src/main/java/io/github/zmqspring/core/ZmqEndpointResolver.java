@@ -1,0 +1,138 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.github.zmqspring.core;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.zeromq.SocketType;
+
+/**
+ * Turns what users write (an endpoint name or inline addresses) into a {@link ZmqEndpoint}.
+ * A string containing {@code ://} is a comma-separated list of addresses; any other string is
+ * a name under {@code zmq.endpoints}.
+ *
+ * @author zmq-spring contributors
+ * @since 0.1.0
+ */
+public class ZmqEndpointResolver {
+
+	private static final Log logger = LogFactory.getLog(ZmqEndpointResolver.class);
+
+	private final Map<String, ZmqEndpointDefinition> definitions;
+
+	private final Set<String> ipcWarned = ConcurrentHashMap.newKeySet();
+
+	public ZmqEndpointResolver(Map<String, ZmqEndpointDefinition> definitions) {
+		this.definitions = Map.copyOf(definitions);
+	}
+
+	/**
+	 * Resolve an endpoint for a socket of the given type.
+	 * @param endpoint an endpoint name or addresses
+	 * @param type the socket type, which decides the direction of bare addresses
+	 * @return the resolved endpoint
+	 * @throws ZmqInvalidEndpointException if the name is unknown or an address is invalid
+	 */
+	public ZmqEndpoint resolve(String endpoint, SocketType type) {
+		String spec = endpoint.trim();
+		if (spec.isEmpty()) {
+			throw new ZmqInvalidEndpointException(endpoint, "no endpoint given",
+					"Name an endpoint configured under zmq.endpoints or write an address such as @tcp://*:5555.");
+		}
+		if (spec.contains("://")) {
+			return new ZmqEndpoint(spec, parse(spec, Arrays.asList(spec.split(",")), type), ZmqSocketOptions.NONE);
+		}
+		ZmqEndpointDefinition definition = this.definitions.get(spec);
+		if (definition == null) {
+			throw new ZmqInvalidEndpointException(spec, "no endpoint named '" + spec + "' is configured",
+					"Set zmq.endpoints." + spec + ".addresses (for example \"@tcp://*:5555\") in application.yml, "
+							+ "or use an address such as tcp://localhost:5555 instead of the name."
+							+ knownNames());
+		}
+		if (definition.addresses().isEmpty()) {
+			throw new ZmqInvalidEndpointException(spec, "endpoint '" + spec + "' has no addresses",
+					"Set zmq.endpoints." + spec + ".addresses, for example \"@tcp://*:5555\".");
+		}
+		return new ZmqEndpoint(spec, parse(spec, definition.addresses(), type), definition.options());
+	}
+
+	/**
+	 * Return whether the given string names a configured endpoint.
+	 * @param name the name
+	 * @return {@code true} if configured
+	 */
+	public boolean isConfigured(String name) {
+		return this.definitions.containsKey(name);
+	}
+
+	private List<ZmqAddress> parse(String endpoint, List<String> specs, SocketType type) {
+		boolean bindByDefault = bindsByDefault(type);
+		List<ZmqAddress> addresses = new ArrayList<>();
+		for (String spec : specs) {
+			if (spec.isBlank()) {
+				continue;
+			}
+			ZmqAddress address;
+			try {
+				address = ZmqAddress.parse(spec, bindByDefault);
+			}
+			catch (ZmqInvalidEndpointException ex) {
+				if (endpoint.equals(spec)) {
+					throw ex;
+				}
+				throw new ZmqInvalidEndpointException(endpoint, "address '" + spec.trim() + "': " + ex.getReason(),
+						ex.getAction());
+			}
+			if (address.transport().equals("ipc") && this.ipcWarned.add(address.address())) {
+				logger.warn("ZeroMQ address " + address.address() + " of endpoint '" + endpoint
+						+ "': JeroMQ emulates ipc:// over TCP on the loopback interface; it does not interoperate "
+						+ "with libzmq ipc:// sockets. Prefer tcp:// or inproc://.");
+			}
+			addresses.add(address);
+		}
+		if (addresses.isEmpty()) {
+			throw new ZmqInvalidEndpointException(endpoint, "no address given",
+					"Write at least one address such as @tcp://*:5555.");
+		}
+		return List.copyOf(addresses);
+	}
+
+	private String knownNames() {
+		return this.definitions.isEmpty() ? "" : " Configured endpoints: " + String.join(", ", this.definitions.keySet()) + ".";
+	}
+
+	/**
+	 * Return the usual direction of a socket type: REP, PUB, PULL, ROUTER and XPUB bind; the
+	 * others connect.
+	 * @param type the socket type
+	 * @return {@code true} if a bare address binds
+	 */
+	public static boolean bindsByDefault(SocketType type) {
+		return switch (type) {
+			case REP, PUB, PULL, ROUTER, XPUB -> true;
+			default -> false;
+		};
+	}
+
+}

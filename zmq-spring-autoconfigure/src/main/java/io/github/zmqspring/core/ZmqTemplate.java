@@ -1,0 +1,277 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.github.zmqspring.core;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.jspecify.annotations.Nullable;
+import org.zeromq.SocketType;
+
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.util.Assert;
+
+import io.github.zmqspring.ZmqException;
+import io.github.zmqspring.convert.ZmqConversionException;
+import io.github.zmqspring.convert.ZmqFrames;
+import io.github.zmqspring.convert.ZmqMessageConverter;
+
+/**
+ * Default {@link ZmqOperations}: thread-safe; each socket is confined to one internal I/O
+ * thread ({@code zmq-template-io}), which the template starts on first use and stops when the
+ * application context closes.
+ * <p>
+ * Requests use one DEALER socket per endpoint with a correlation id per request, so any number
+ * of threads can wait for replies at once, spread over several servers or through a broker,
+ * and a late reply never confuses the next request. Every request has a timeout. Publish and
+ * push queue the message for the I/O thread and return; a caller blocks only while that
+ * endpoint's queue is full, at most for the send timeout.
+ *
+ * @author zmq-spring contributors
+ * @since 0.1.0
+ */
+public class ZmqTemplate implements ZmqOperations, DisposableBean {
+
+	private static final Duration CLOSE_GRACE = Duration.ofSeconds(2);
+
+	private final ZmqSocketFactory socketFactory;
+
+	private final ZmqEndpointResolver endpointResolver;
+
+	private final ZmqMessageConverter messageConverter;
+
+	private final Map<String, OutboundChannel> channels = new ConcurrentHashMap<>();
+
+	private Duration defaultRequestTimeout = Duration.ofSeconds(5);
+
+	private Duration sendTimeout = Duration.ofSeconds(5);
+
+	private int sendQueueCapacity = 10_000;
+
+	private Executor asyncExecutor = ForkJoinPool.commonPool();
+
+	private volatile @Nullable TemplateSocketOwner owner;
+
+	private volatile boolean closed;
+
+	public ZmqTemplate(ZmqSocketFactory socketFactory, ZmqEndpointResolver endpointResolver,
+			ZmqMessageConverter messageConverter) {
+		this.socketFactory = socketFactory;
+		this.endpointResolver = endpointResolver;
+		this.messageConverter = messageConverter;
+	}
+
+	/**
+	 * Set the reply timeout of requests whose endpoint configures none.
+	 * @param defaultRequestTimeout the timeout, positive
+	 */
+	public void setDefaultRequestTimeout(Duration defaultRequestTimeout) {
+		Assert.isTrue(!defaultRequestTimeout.isNegative() && !defaultRequestTimeout.isZero(),
+				"defaultRequestTimeout must be positive");
+		this.defaultRequestTimeout = defaultRequestTimeout;
+	}
+
+	/**
+	 * Set how long {@code publish} and {@code push} may block while an endpoint's queue is full.
+	 * @param sendTimeout the timeout
+	 */
+	public void setSendTimeout(Duration sendTimeout) {
+		this.sendTimeout = sendTimeout;
+	}
+
+	/**
+	 * Set how many messages may wait per endpoint for the I/O thread before callers block.
+	 * @param sendQueueCapacity the capacity, positive
+	 */
+	public void setSendQueueCapacity(int sendQueueCapacity) {
+		Assert.isTrue(sendQueueCapacity > 0, "sendQueueCapacity must be positive");
+		this.sendQueueCapacity = sendQueueCapacity;
+	}
+
+	/**
+	 * Set the executor that converts replies for {@code requestAsync} and runs the dependent
+	 * stages of its future, so user callbacks never run on the socket thread.
+	 * @param asyncExecutor the executor
+	 */
+	public void setAsyncExecutor(Executor asyncExecutor) {
+		this.asyncExecutor = asyncExecutor;
+	}
+
+	@Override
+	public <T> @Nullable T request(String endpoint, @Nullable Object payload, Class<T> replyType) {
+		return request(endpoint, payload, replyType, defaultTimeout(endpoint));
+	}
+
+	@Override
+	public <T> @Nullable T request(String endpoint, @Nullable Object payload, Class<T> replyType, Duration timeout) {
+		CompletableFuture<ZmqFrames> reply = sendRequest(endpoint, payload, timeout);
+		ZmqFrames frames;
+		try {
+			// the I/O thread enforces the timeout; the extra grace only guards against its failure
+			frames = reply.get(timeout.plus(CLOSE_GRACE).toMillis(), TimeUnit.MILLISECONDS);
+		}
+		catch (ExecutionException ex) {
+			throw (ex.getCause() instanceof ZmqException zmqException) ? zmqException
+					: new ZmqException("Request to '" + endpoint + "' failed", ex.getCause());
+		}
+		catch (TimeoutException ex) {
+			throw new ZmqRequestTimeoutException(endpoint, timeout);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new ZmqException("Interrupted while waiting for a reply from '" + endpoint + "'", ex);
+		}
+		return decodeReply(endpoint, frames, replyType);
+	}
+
+	@Override
+	public <T> CompletableFuture<@Nullable T> requestAsync(String endpoint, @Nullable Object payload,
+			Class<T> replyType) {
+		return requestAsync(endpoint, payload, replyType, defaultTimeout(endpoint));
+	}
+
+	@Override
+	public <T> CompletableFuture<@Nullable T> requestAsync(String endpoint, @Nullable Object payload,
+			Class<T> replyType, Duration timeout) {
+		return sendRequest(endpoint, payload, timeout)
+			.thenApplyAsync((frames) -> decodeReply(endpoint, frames, replyType), this.asyncExecutor);
+	}
+
+	@Override
+	public void publish(String endpoint, String topic, @Nullable Object payload) {
+		Assert.notNull(topic, "topic must not be null");
+		send(endpoint, SocketType.PUB, outboundFrames(payload).prepend(topic.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+	}
+
+	@Override
+	public void publish(String endpoint, @Nullable Object payload) {
+		send(endpoint, SocketType.PUB, outboundFrames(payload));
+	}
+
+	@Override
+	public void push(String endpoint, @Nullable Object payload) {
+		send(endpoint, SocketType.PUSH, outboundFrames(payload));
+	}
+
+	/**
+	 * Flush queued messages (within each socket's linger), fail outstanding requests and stop
+	 * the I/O thread. Further calls fail with {@link ZmqSendException}.
+	 */
+	@Override
+	public void destroy() {
+		this.closed = true;
+		TemplateSocketOwner current = this.owner;
+		if (current != null) {
+			current.close(CLOSE_GRACE.plusSeconds(1));
+		}
+	}
+
+	private CompletableFuture<ZmqFrames> sendRequest(String endpoint, @Nullable Object payload, Duration timeout) {
+		Assert.isTrue(!timeout.isNegative() && !timeout.isZero(), "timeout must be positive");
+		OutboundChannel channel = channel(endpoint, SocketType.DEALER);
+		PendingRequest request = new PendingRequest(channel, outboundFrames(payload), timeout);
+		owner().submit(request);
+		return request.future;
+	}
+
+	private void send(String endpoint, SocketType type, ZmqFrames frames) {
+		OutboundChannel channel = channel(endpoint, type);
+		try {
+			if (!channel.permits.tryAcquire(this.sendTimeout.toNanos(), TimeUnit.NANOSECONDS)) {
+				throw new ZmqSendException("Could not queue a message for " + channel.describe() + " within "
+						+ this.sendTimeout.toMillis() + " ms: " + this.sendQueueCapacity
+						+ " messages are already waiting (no peer connected, or peers slower than the sender)");
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new ZmqSendException("Interrupted while waiting to send to " + channel.describe(), ex);
+		}
+		try {
+			owner().submit(new TemplateSocketOwner.Send(channel, frames));
+		}
+		catch (RuntimeException ex) {
+			channel.permits.release();
+			throw ex;
+		}
+	}
+
+	private ZmqFrames outboundFrames(@Nullable Object payload) {
+		if (payload instanceof byte[] bytes) {
+			// JeroMQ sends the array without copying: a caller reusing its buffer must not change what is queued
+			return ZmqFrames.of(bytes.clone());
+		}
+		return this.messageConverter.toFrames(payload);
+	}
+
+	private <T> @Nullable T decodeReply(String endpoint, ZmqFrames frames, Class<T> replyType) {
+		if (frames.size() == 1) {
+			ZmqErrorReply error = ZmqErrorReply.parse(frames.frame(0));
+			if (error != null) {
+				throw new ZmqRemoteException(endpoint, error.status(), error.reason(), error.detail());
+			}
+		}
+		try {
+			return replyType.cast(this.messageConverter.fromFrames(frames, replyType));
+		}
+		catch (ZmqConversionException ex) {
+			throw new ZmqConversionException("Cannot convert the reply from '" + endpoint + "' to "
+					+ replyType.getName() + ": " + ex.getMessage(), ex);
+		}
+	}
+
+	private Duration defaultTimeout(String endpoint) {
+		Duration configured = channel(endpoint, SocketType.DEALER).endpoint.options().requestTimeout();
+		return (configured != null) ? configured : this.defaultRequestTimeout;
+	}
+
+	private OutboundChannel channel(String endpoint, SocketType type) {
+		String key = type.name() + '|' + endpoint;
+		OutboundChannel channel = this.channels.get(key);
+		if (channel == null) {
+			ZmqEndpoint resolved = this.endpointResolver.resolve(endpoint, type);
+			channel = this.channels.computeIfAbsent(key,
+					(k) -> new OutboundChannel(k, type, resolved, this.sendQueueCapacity));
+		}
+		return channel;
+	}
+
+	private TemplateSocketOwner owner() {
+		TemplateSocketOwner current = this.owner;
+		if (current == null) {
+			synchronized (this) {
+				if (this.closed) {
+					throw new ZmqSendException("ZmqTemplate is closed");
+				}
+				current = this.owner;
+				if (current == null) {
+					current = new TemplateSocketOwner(this.socketFactory, "zmq-template-io");
+					this.owner = current;
+				}
+			}
+		}
+		return current;
+	}
+
+}

@@ -1,0 +1,205 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.github.zmqspring.listener;
+
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+import org.zeromq.ZMQ;
+import org.zeromq.ZMQException;
+
+import io.github.zmqspring.convert.ZmqFrames;
+
+/**
+ * One thread that owns one socket for its whole life: opens it, receives and processes one
+ * message at a time, and closes it. It blocks in {@code recv} (no polling loop, so an idle
+ * listener costs no CPU) and is stopped through JeroMQ's cancellation token, never by an
+ * interrupt.
+ */
+final class SocketWorker implements Runnable {
+
+	private static final Log logger = LogFactory.getLog(SocketWorker.class);
+
+	/**
+	 * Handles one received message on the worker's thread.
+	 */
+	@FunctionalInterface
+	interface FrameProcessor {
+
+		void process(ZMQ.Socket socket, ZmqFrames frames);
+
+	}
+
+	private final String name;
+
+	private final Supplier<ZMQ.Socket> opener;
+
+	private final FrameProcessor processor;
+
+	private final boolean drainOnStop;
+
+	private final CountDownLatch ready = new CountDownLatch(1);
+
+	private final CountDownLatch terminated = new CountDownLatch(1);
+
+	private volatile boolean stopping;
+
+	private volatile ZMQ.@Nullable CancellationToken token;
+
+	private volatile @Nullable RuntimeException startFailure;
+
+	/**
+	 * Create a worker.
+	 * @param name the thread name
+	 * @param opener opens the socket, called on the worker's thread
+	 * @param processor handles each message
+	 * @param drainOnStop whether to handle what is already queued before stopping (for workers
+	 * behind a proxy that has stopped feeding them, so the queue is finite)
+	 */
+	SocketWorker(String name, Supplier<ZMQ.Socket> opener, FrameProcessor processor, boolean drainOnStop) {
+		this.name = name;
+		this.opener = opener;
+		this.processor = processor;
+		this.drainOnStop = drainOnStop;
+	}
+
+	/**
+	 * Start the thread and wait until the socket is bound and connected.
+	 * @param timeout how long to wait
+	 * @throws RuntimeException the failure to open the socket
+	 */
+	void start(Duration timeout) {
+		Thread thread = new Thread(this, this.name);
+		thread.start();
+		try {
+			if (!this.ready.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+				throw new IllegalStateException("Thread " + this.name + " did not open its socket within " + timeout);
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while starting " + this.name, ex);
+		}
+		RuntimeException failure = this.startFailure;
+		if (failure != null) {
+			throw failure;
+		}
+	}
+
+	void requestStop() {
+		this.stopping = true;
+		ZMQ.CancellationToken current = this.token;
+		if (current != null) {
+			current.cancel();
+		}
+	}
+
+	boolean awaitStop(Duration timeout) {
+		try {
+			return this.terminated.await(Math.max(0, timeout.toMillis()), TimeUnit.MILLISECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return false;
+		}
+	}
+
+	boolean isStopped() {
+		return this.terminated.getCount() == 0;
+	}
+
+	@Override
+	public void run() {
+		ZMQ.Socket socket;
+		try {
+			socket = this.opener.get();
+		}
+		catch (RuntimeException ex) {
+			this.startFailure = ex;
+			this.ready.countDown();
+			this.terminated.countDown();
+			return;
+		}
+		try {
+			ZMQ.CancellationToken cancellation = socket.createCancellationToken();
+			this.token = cancellation;
+			this.ready.countDown();
+			ZmqFrames frames;
+			// once cancelled, recv still returns what is queued and then reports the cancellation
+			while ((this.drainOnStop || !this.stopping) && (frames = receive(socket, cancellation)) != null) {
+				this.processor.process(socket, frames);
+			}
+		}
+		catch (ZMQException ex) {
+			if (!isStopSignal(ex)) {
+				logger.error("Listener thread " + this.name + " stopped on a socket error", ex);
+			}
+		}
+		catch (RuntimeException | Error ex) {
+			logger.error("Listener thread " + this.name + " stopped on an unexpected error", ex);
+		}
+		finally {
+			close(socket);
+			this.terminated.countDown();
+		}
+	}
+
+	private @Nullable ZmqFrames receive(ZMQ.Socket socket, ZMQ.CancellationToken cancellation) {
+		byte[] first;
+		try {
+			first = socket.recv(0, cancellation);
+		}
+		catch (ZMQException ex) {
+			if (isStopSignal(ex)) {
+				return null;
+			}
+			throw ex;
+		}
+		if (first == null) {
+			return null;
+		}
+		if (!socket.hasReceiveMore()) {
+			return ZmqFrames.of(first);
+		}
+		java.util.List<byte[]> frames = new java.util.ArrayList<>(4);
+		frames.add(first);
+		while (socket.hasReceiveMore()) {
+			frames.add(socket.recv(0));
+		}
+		return ZmqFrames.of(frames);
+	}
+
+	private void close(ZMQ.Socket socket) {
+		try {
+			socket.close();
+		}
+		catch (RuntimeException ex) {
+			logger.debug("Could not close the socket of " + this.name, ex);
+		}
+	}
+
+	private static boolean isStopSignal(ZMQException ex) {
+		int code = ex.getErrorCode();
+		return code == zmq.ZError.ECANCELED || code == zmq.ZError.ETERM || code == zmq.ZError.EINTR;
+	}
+
+}

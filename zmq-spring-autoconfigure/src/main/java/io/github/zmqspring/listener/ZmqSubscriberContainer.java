@@ -1,0 +1,97 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.github.zmqspring.listener;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+import org.zeromq.ZMQ;
+
+import io.github.zmqspring.config.ZmqListenerEndpoint;
+import io.github.zmqspring.convert.ZmqFrames;
+import io.github.zmqspring.core.ZmqEndpoint;
+import io.github.zmqspring.core.ZmqSocketFactory;
+
+/**
+ * Container of a {@code @ZmqSubscriber} method. Subscribes its topic prefixes before
+ * connecting. A message of two or more frames has its topic in the first frame and its payload
+ * in the rest; a one-frame message is all payload, and its topic is the longest subscribed
+ * prefix it matches. With {@code @SendTo}, a non-null return value is republished under the
+ * same topic (with a topic frame only if the message came with one).
+ *
+ * @author zmq-spring contributors
+ * @since 0.1.0
+ */
+public class ZmqSubscriberContainer extends AbstractZmqListenerContainer {
+
+	private final List<byte[]> prefixes;
+
+	private final List<String> topics;
+
+	private final @Nullable SendToTarget sendTo;
+
+	public ZmqSubscriberContainer(ZmqListenerEndpoint listener, ZmqEndpoint endpoint, ZmqSocketFactory socketFactory,
+			ZmqListenerMethodAdapter adapter, @Nullable SendToTarget sendTo) {
+		super(listener, endpoint, socketFactory, adapter);
+		this.topics = listener.getTopics();
+		this.prefixes = this.topics.stream().map((topic) -> topic.getBytes(StandardCharsets.UTF_8)).toList();
+		this.sendTo = sendTo;
+	}
+
+	@Override
+	protected void customize(ZMQ.Socket socket) {
+		for (byte[] prefix : this.prefixes) {
+			socket.subscribe(prefix);
+		}
+	}
+
+	@Override
+	protected void process(ZMQ.Socket socket, ZmqFrames frames) {
+		if (frames.size() >= 2) {
+			String topic = new String(frames.frame(0), StandardCharsets.UTF_8);
+			ListenerInvocation.invoke(this, frames.from(1), topic, frames.size(), this.sendTo, topic);
+		}
+		else {
+			ListenerInvocation.invoke(this, frames, matchingPrefix(frames.frame(0)), 1, this.sendTo, null);
+		}
+	}
+
+	private String matchingPrefix(byte[] frame) {
+		int best = -1;
+		for (int i = 0; i < this.prefixes.size(); i++) {
+			byte[] prefix = this.prefixes.get(i);
+			if (startsWith(frame, prefix) && (best < 0 || prefix.length > this.prefixes.get(best).length)) {
+				best = i;
+			}
+		}
+		return (best >= 0) ? this.topics.get(best) : "";
+	}
+
+	private static boolean startsWith(byte[] frame, byte[] prefix) {
+		if (prefix.length > frame.length) {
+			return false;
+		}
+		for (int i = 0; i < prefix.length; i++) {
+			if (frame[i] != prefix[i]) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+}

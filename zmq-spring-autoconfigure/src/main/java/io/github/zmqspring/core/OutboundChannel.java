@@ -17,6 +17,7 @@
 package io.github.zmqspring.core;
 
 import java.util.ArrayDeque;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
 
 import org.jspecify.annotations.Nullable;
@@ -37,6 +38,9 @@ final class OutboundChannel {
 
 	/** Bounds what callers may queue for this socket; released once handed to the socket. */
 	final Semaphore permits;
+
+	/** Completes when the I/O thread has opened the socket, or failed to (an address in use). */
+	final CompletableFuture<Void> opened = new CompletableFuture<>();
 
 	ZMQ.@Nullable Socket socket;
 

@@ -186,13 +186,34 @@ final class TemplateSocketOwner implements Runnable {
 	private void runCommands() {
 		Object command;
 		while ((command = this.commands.poll()) != null) {
-			if (command instanceof PendingRequest request) {
-				startRequest(request);
+			try {
+				if (command instanceof PendingRequest request) {
+					startRequest(request);
+				}
+				else {
+					Send send = (Send) command;
+					enqueueOrSend(send.channel(), send.frames());
+				}
 			}
-			else {
-				Send send = (Send) command;
-				enqueueOrSend(send.channel(), send.frames());
+			catch (RuntimeException ex) {
+				if (ex instanceof ZMQException zmqException && zmqException.getErrorCode() == zmq.ZError.ETERM) {
+					throw ex;
+				}
+				fail(command, ex);
 			}
+		}
+	}
+
+	private void fail(Object command, RuntimeException ex) {
+		if (command instanceof PendingRequest request) {
+			this.pending.remove(request.correlationId);
+			this.deadlines.remove(request);
+			request.future.completeExceptionally(ex);
+		}
+		else {
+			Send send = (Send) command;
+			send.channel().permits.release();
+			logger.error("Could not send a message on " + send.channel().describe(), ex);
 		}
 	}
 
@@ -247,9 +268,16 @@ final class TemplateSocketOwner implements Runnable {
 	private ZMQ.Socket socketFor(OutboundChannel channel) {
 		ZMQ.Socket socket = channel.socket;
 		if (socket == null) {
-			socket = this.socketFactory.open(channel.type, channel.endpoint, "ZmqTemplate " + channel.type
-					+ " socket for endpoint '" + channel.endpoint.name() + "'", (bound) -> logger
-						.info("ZmqTemplate " + channel.type + " socket bound " + bound));
+			try {
+				socket = this.socketFactory.open(channel.type, channel.endpoint, "ZmqTemplate " + channel.type
+						+ " socket for endpoint '" + channel.endpoint.name() + "'", (bound) -> logger
+							.info("ZmqTemplate " + channel.type + " socket bound " + bound));
+			}
+			catch (RuntimeException ex) {
+				channel.opened.completeExceptionally(ex);
+				throw ex;
+			}
+			channel.opened.complete(null);
 			channel.socket = socket;
 			this.channels.add(channel);
 			if (channel.type == SocketType.DEALER) {

@@ -192,6 +192,7 @@ public class ZmqTemplate implements ZmqOperations, DisposableBean {
 		OutboundChannel channel = channel(endpoint, SocketType.DEALER);
 		PendingRequest request = new PendingRequest(channel, outboundFrames(payload), timeout);
 		owner().submit(request);
+		request.future.whenComplete((reply, ex) -> forgetIfNotOpened(channel));
 		return request.future;
 	}
 
@@ -214,6 +215,41 @@ public class ZmqTemplate implements ZmqOperations, DisposableBean {
 		catch (RuntimeException ex) {
 			channel.permits.release();
 			throw ex;
+		}
+		if (!channel.opened.isDone()) {
+			awaitOpened(channel);
+		}
+	}
+
+	/**
+	 * Wait for the first send of an endpoint to open its socket, so that a failure (an address
+	 * in use) reaches the caller instead of only the log.
+	 */
+	private void awaitOpened(OutboundChannel channel) {
+		try {
+			channel.opened.get(this.sendTimeout.toMillis(), TimeUnit.MILLISECONDS);
+		}
+		catch (ExecutionException ex) {
+			forgetIfNotOpened(channel);
+			throw (ex.getCause() instanceof ZmqException zmqException) ? zmqException
+					: new ZmqSendException("Could not open " + channel.describe(), ex.getCause());
+		}
+		catch (TimeoutException ex) {
+			throw new ZmqSendException("Could not open " + channel.describe() + " within "
+					+ this.sendTimeout.toMillis() + " ms");
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new ZmqSendException("Interrupted while opening " + channel.describe(), ex);
+		}
+	}
+
+	/**
+	 * Drop a channel whose socket could not be opened, so the next call tries again.
+	 */
+	private void forgetIfNotOpened(OutboundChannel channel) {
+		if (channel.opened.isCompletedExceptionally()) {
+			this.channels.remove(channel.key, channel);
 		}
 	}
 

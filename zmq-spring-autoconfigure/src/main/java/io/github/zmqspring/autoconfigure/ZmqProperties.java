@@ -45,8 +45,9 @@ public class ZmqProperties {
 	private final Template template = new Template();
 
 	/**
-	 * Named endpoints: addresses and socket options, referenced by name from listener
-	 * annotations and template calls.
+	 * Named endpoints, referenced by name from listener annotations and template calls. Keys
+	 * of each endpoint: addresses, send-high-water-mark, receive-high-water-mark, linger,
+	 * reconnect-interval, reconnect-interval-max, request-timeout.
 	 */
 	private Map<String, Endpoint> endpoints = new LinkedHashMap<>();
 

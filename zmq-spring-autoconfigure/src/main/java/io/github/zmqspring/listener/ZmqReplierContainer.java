@@ -65,8 +65,9 @@ public class ZmqReplierContainer extends AbstractZmqListenerContainer {
 	}
 
 	private ZmqFrames handle(ZmqFrames request) {
+		Object result;
 		try {
-			return this.converter.toFrames(getAdapter().invoke(request, null, request.size()));
+			result = getAdapter().invoke(request, null, request.size());
 		}
 		catch (Exception ex) {
 			if (ZmqListenerMethodAdapter.isConversionFailure(ex)) {
@@ -74,10 +75,20 @@ public class ZmqReplierContainer extends AbstractZmqListenerContainer {
 						+ " it could not convert: " + ex.getMessage());
 				return errorReply(ZmqErrorReply.BAD_REQUEST, ex);
 			}
-			this.logger.error("Listener '" + getListenerId() + "' failed to handle a request; replying with an error",
-					ex);
-			return errorReply(ZmqErrorReply.HANDLER_ERROR, ex);
+			return handlerFailed(ex);
 		}
+		try {
+			return this.converter.toFrames(result);
+		}
+		catch (RuntimeException ex) {
+			// the request was fine; the server could not write its own answer
+			return handlerFailed(ex);
+		}
+	}
+
+	private ZmqFrames handlerFailed(Exception ex) {
+		this.logger.error("Listener '" + getListenerId() + "' failed to handle a request; replying with an error", ex);
+		return errorReply(ZmqErrorReply.HANDLER_ERROR, ex);
 	}
 
 	private ZmqFrames errorReply(ZmqErrorReply error, Exception ex) {

@@ -249,8 +249,10 @@ public abstract class AbstractZmqListenerContainer implements ZmqListenerContain
 	}
 
 	private ZMQ.Socket openFrontend(SocketType type) {
-		return this.socketFactory.open(type, this.endpoint, this.listener.describe(), this::customize,
+		ZMQ.Socket socket = this.socketFactory.open(type, this.endpoint, this.listener.describe(), this::customize,
 				this.boundAddresses::add);
+		attached(socket);
+		return socket;
 	}
 
 	private ZMQ.Socket openWorker(String backend) {
@@ -297,6 +299,13 @@ public abstract class AbstractZmqListenerContainer implements ZmqListenerContain
 	 * @param socket the socket, on its owning thread
 	 */
 	protected void customize(ZMQ.Socket socket) {
+	}
+
+	/**
+	 * Configure a socket facing peers after it has bound and connected.
+	 * @param socket the socket, on its owning thread
+	 */
+	protected void attached(ZMQ.Socket socket) {
 	}
 
 	/**

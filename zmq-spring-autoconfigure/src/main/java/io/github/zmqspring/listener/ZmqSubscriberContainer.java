@@ -54,7 +54,9 @@ public class ZmqSubscriberContainer extends AbstractZmqListenerContainer {
 	}
 
 	@Override
-	protected void customize(ZMQ.Socket socket) {
+	protected void attached(ZMQ.Socket socket) {
+		// subscribe after connecting: JeroMQ 0.6.0 drops subscriptions made before an inproc
+		// connect that waits for its bind, so the subscriber would never receive anything
 		for (byte[] prefix : this.prefixes) {
 			socket.subscribe(prefix);
 		}

@@ -16,9 +16,6 @@
 
 package io.github.zmqspring.listener;
 
-import java.time.Duration;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 import org.apache.commons.logging.Log;
@@ -35,13 +32,11 @@ import org.zeromq.ZMQException;
  * front socket, then (for request-reply) keeps routing replies back until every request it
  * handed to a worker has been answered, so stopping loses no reply that a worker produces.
  */
-final class SocketProxy implements Runnable {
+final class SocketProxy extends SocketThread {
 
 	private static final Log logger = LogFactory.getLog(SocketProxy.class);
 
 	private static final byte[] TERMINATE = "TERMINATE".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-
-	private final String name;
 
 	private final ZContext context;
 
@@ -53,15 +48,9 @@ final class SocketProxy implements Runnable {
 
 	private final String controlAddress;
 
-	private final CountDownLatch ready = new CountDownLatch(1);
-
-	private final CountDownLatch terminated = new CountDownLatch(1);
-
-	private volatile @Nullable RuntimeException startFailure;
-
 	SocketProxy(String name, ZContext context, Supplier<ZMQ.Socket> frontendOpener, SocketType backendType,
 			String backendAddress) {
-		this.name = name;
+		super(name);
 		this.context = context;
 		this.frontendOpener = frontendOpener;
 		this.backendType = backendType;
@@ -69,29 +58,13 @@ final class SocketProxy implements Runnable {
 		this.controlAddress = backendAddress + "-control";
 	}
 
-	void start(Duration timeout) {
-		new Thread(this, this.name).start();
-		try {
-			if (!this.ready.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-				throw new IllegalStateException("Thread " + this.name + " did not open its sockets within " + timeout);
-			}
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException("Interrupted while starting " + this.name, ex);
-		}
-		RuntimeException failure = this.startFailure;
-		if (failure != null) {
-			throw failure;
-		}
-	}
-
 	/**
 	 * Tell the proxy to stop, from any thread: a short-lived PAIR socket owned by the calling
 	 * thread sends the command.
 	 */
+	@Override
 	void requestStop() {
-		if (this.terminated.getCount() == 0) {
+		if (isTerminated()) {
 			return;
 		}
 		try (ZMQ.Socket control = this.context.createSocket(SocketType.PAIR)) {
@@ -100,17 +73,7 @@ final class SocketProxy implements Runnable {
 			control.send(TERMINATE, 0);
 		}
 		catch (ZMQException ex) {
-			logger.debug("Could not send TERMINATE to " + this.name, ex);
-		}
-	}
-
-	boolean awaitStop(Duration timeout) {
-		try {
-			return this.terminated.await(Math.max(0, timeout.toMillis()), TimeUnit.MILLISECONDS);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			return false;
+			logger.debug("Could not send TERMINATE to " + getName(), ex);
 		}
 	}
 
@@ -129,24 +92,22 @@ final class SocketProxy implements Runnable {
 			frontend = this.frontendOpener.get();
 		}
 		catch (RuntimeException ex) {
-			this.startFailure = ex;
 			closeAll(frontend, backend, control);
-			this.ready.countDown();
-			this.terminated.countDown();
+			failedToStart(ex);
 			return;
 		}
-		this.ready.countDown();
+		ready();
 		try {
 			route(frontend, backend, control);
 		}
 		catch (ZMQException ex) {
 			if (ex.getErrorCode() != zmq.ZError.ETERM) {
-				logger.error("Proxy thread " + this.name + " failed", ex);
+				logger.error("Proxy thread " + getName() + " failed", ex);
 			}
 		}
 		finally {
 			closeAll(frontend, backend, control);
-			this.terminated.countDown();
+			terminated();
 		}
 	}
 

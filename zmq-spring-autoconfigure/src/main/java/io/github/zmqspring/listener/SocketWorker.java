@@ -16,9 +16,8 @@
 
 package io.github.zmqspring.listener;
 
-import java.time.Duration;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Supplier;
 
 import org.apache.commons.logging.Log;
@@ -35,7 +34,7 @@ import io.github.zmqspring.convert.ZmqFrames;
  * listener costs no CPU) and is stopped through JeroMQ's cancellation token, never by an
  * interrupt.
  */
-final class SocketWorker implements Runnable {
+final class SocketWorker extends SocketThread {
 
 	private static final Log logger = LogFactory.getLog(SocketWorker.class);
 
@@ -49,23 +48,15 @@ final class SocketWorker implements Runnable {
 
 	}
 
-	private final String name;
-
 	private final Supplier<ZMQ.Socket> opener;
 
 	private final FrameProcessor processor;
 
 	private final boolean drainOnStop;
 
-	private final CountDownLatch ready = new CountDownLatch(1);
-
-	private final CountDownLatch terminated = new CountDownLatch(1);
-
 	private volatile boolean stopping;
 
 	private volatile ZMQ.@Nullable CancellationToken token;
-
-	private volatile @Nullable RuntimeException startFailure;
 
 	/**
 	 * Create a worker.
@@ -76,55 +67,19 @@ final class SocketWorker implements Runnable {
 	 * behind a proxy that has stopped feeding them, so the queue is finite)
 	 */
 	SocketWorker(String name, Supplier<ZMQ.Socket> opener, FrameProcessor processor, boolean drainOnStop) {
-		this.name = name;
+		super(name);
 		this.opener = opener;
 		this.processor = processor;
 		this.drainOnStop = drainOnStop;
 	}
 
-	/**
-	 * Start the thread and wait until the socket is bound and connected.
-	 * @param timeout how long to wait
-	 * @throws RuntimeException the failure to open the socket
-	 */
-	void start(Duration timeout) {
-		Thread thread = new Thread(this, this.name);
-		thread.start();
-		try {
-			if (!this.ready.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-				throw new IllegalStateException("Thread " + this.name + " did not open its socket within " + timeout);
-			}
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException("Interrupted while starting " + this.name, ex);
-		}
-		RuntimeException failure = this.startFailure;
-		if (failure != null) {
-			throw failure;
-		}
-	}
-
+	@Override
 	void requestStop() {
 		this.stopping = true;
 		ZMQ.CancellationToken current = this.token;
 		if (current != null) {
 			current.cancel();
 		}
-	}
-
-	boolean awaitStop(Duration timeout) {
-		try {
-			return this.terminated.await(Math.max(0, timeout.toMillis()), TimeUnit.MILLISECONDS);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			return false;
-		}
-	}
-
-	boolean isStopped() {
-		return this.terminated.getCount() == 0;
 	}
 
 	@Override
@@ -134,15 +89,13 @@ final class SocketWorker implements Runnable {
 			socket = this.opener.get();
 		}
 		catch (RuntimeException ex) {
-			this.startFailure = ex;
-			this.ready.countDown();
-			this.terminated.countDown();
+			failedToStart(ex);
 			return;
 		}
 		try {
 			ZMQ.CancellationToken cancellation = socket.createCancellationToken();
 			this.token = cancellation;
-			this.ready.countDown();
+			ready();
 			ZmqFrames frames;
 			// once cancelled, recv still returns what is queued and then reports the cancellation
 			while ((this.drainOnStop || !this.stopping) && (frames = receive(socket, cancellation)) != null) {
@@ -151,15 +104,15 @@ final class SocketWorker implements Runnable {
 		}
 		catch (ZMQException ex) {
 			if (!isStopSignal(ex)) {
-				logger.error("Listener thread " + this.name + " stopped on a socket error", ex);
+				logger.error("Listener thread " + getName() + " stopped on a socket error", ex);
 			}
 		}
 		catch (RuntimeException | Error ex) {
-			logger.error("Listener thread " + this.name + " stopped on an unexpected error", ex);
+			logger.error("Listener thread " + getName() + " stopped on an unexpected error", ex);
 		}
 		finally {
 			close(socket);
-			this.terminated.countDown();
+			terminated();
 		}
 	}
 
@@ -180,7 +133,7 @@ final class SocketWorker implements Runnable {
 		if (!socket.hasReceiveMore()) {
 			return ZmqFrames.of(first);
 		}
-		java.util.List<byte[]> frames = new java.util.ArrayList<>(4);
+		List<byte[]> frames = new ArrayList<>(4);
 		frames.add(first);
 		while (socket.hasReceiveMore()) {
 			frames.add(socket.recv(0));
@@ -193,7 +146,7 @@ final class SocketWorker implements Runnable {
 			socket.close();
 		}
 		catch (RuntimeException ex) {
-			logger.debug("Could not close the socket of " + this.name, ex);
+			logger.debug("Could not close the socket of " + getName(), ex);
 		}
 	}
 

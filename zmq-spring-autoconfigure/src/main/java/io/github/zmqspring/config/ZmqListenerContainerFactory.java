@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
+import org.zeromq.SocketType;
 
 import org.springframework.format.support.DefaultFormattingConversionService;
 import org.springframework.messaging.handler.annotation.support.DefaultMessageHandlerMethodFactory;
@@ -142,7 +143,7 @@ public class ZmqListenerContainerFactory {
 		if (target == null) {
 			return null;
 		}
-		resolve(listener, target, org.zeromq.SocketType.PUSH);
+		resolve(listener, target, SocketType.PUSH);
 		return (topic, result) -> this.operations.get().push(target, result);
 	}
 
@@ -151,7 +152,7 @@ public class ZmqListenerContainerFactory {
 		if (target == null) {
 			return null;
 		}
-		resolve(listener, target, org.zeromq.SocketType.PUB);
+		resolve(listener, target, SocketType.PUB);
 		return (topic, result) -> {
 			if (topic != null) {
 				this.operations.get().publish(target, topic, result);
@@ -162,7 +163,7 @@ public class ZmqListenerContainerFactory {
 		};
 	}
 
-	private ZmqEndpoint resolve(ZmqListenerEndpoint listener, String endpoint, org.zeromq.SocketType socketType) {
+	private ZmqEndpoint resolve(ZmqListenerEndpoint listener, String endpoint, SocketType socketType) {
 		try {
 			return this.endpointResolver.resolve(endpoint, socketType);
 		}

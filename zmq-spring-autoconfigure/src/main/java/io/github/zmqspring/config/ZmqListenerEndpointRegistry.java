@@ -20,6 +20,8 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -86,7 +88,7 @@ public class ZmqListenerEndpointRegistry implements SmartLifecycle {
 	 */
 	public Set<String> getListenerContainerIds() {
 		synchronized (this.containers) {
-			return Collections.unmodifiableSet(new java.util.LinkedHashSet<>(this.containers.keySet()));
+			return Collections.unmodifiableSet(new LinkedHashSet<>(this.containers.keySet()));
 		}
 	}
 
@@ -96,7 +98,7 @@ public class ZmqListenerEndpointRegistry implements SmartLifecycle {
 	 */
 	public Collection<ZmqListenerContainer> getListenerContainers() {
 		synchronized (this.containers) {
-			return java.util.List.copyOf(this.containers.values());
+			return List.copyOf(this.containers.values());
 		}
 	}
 

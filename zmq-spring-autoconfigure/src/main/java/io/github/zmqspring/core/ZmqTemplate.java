@@ -16,6 +16,7 @@
 
 package io.github.zmqspring.core;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -161,7 +162,7 @@ public class ZmqTemplate implements ZmqOperations, DisposableBean {
 	@Override
 	public void publish(String endpoint, String topic, @Nullable Object payload) {
 		Assert.notNull(topic, "topic must not be null");
-		send(endpoint, SocketType.PUB, outboundFrames(payload).prepend(topic.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+		send(endpoint, SocketType.PUB, outboundFrames(payload).prepend(topic.getBytes(StandardCharsets.UTF_8)));
 	}
 
 	@Override

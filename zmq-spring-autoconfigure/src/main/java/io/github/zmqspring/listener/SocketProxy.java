@@ -16,6 +16,7 @@
 
 package io.github.zmqspring.listener;
 
+import java.nio.charset.StandardCharsets;
 import java.util.function.Supplier;
 
 import org.apache.commons.logging.Log;
@@ -36,7 +37,7 @@ final class SocketProxy extends SocketThread {
 
 	private static final Log logger = LogFactory.getLog(SocketProxy.class);
 
-	private static final byte[] TERMINATE = "TERMINATE".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+	private static final byte[] TERMINATE = "TERMINATE".getBytes(StandardCharsets.US_ASCII);
 
 	private final ZContext context;
 

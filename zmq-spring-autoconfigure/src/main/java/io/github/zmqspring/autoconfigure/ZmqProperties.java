@@ -47,7 +47,7 @@ public class ZmqProperties {
 	/**
 	 * Named endpoints, referenced by name from listener annotations and template calls. Keys
 	 * of each endpoint: addresses, send-high-water-mark, receive-high-water-mark, linger,
-	 * reconnect-interval, reconnect-interval-max, request-timeout.
+	 * reconnect-interval, reconnect-interval-max, handshake-interval, request-timeout.
 	 */
 	private Map<String, Endpoint> endpoints = new LinkedHashMap<>();
 
@@ -224,6 +224,12 @@ public class ZmqProperties {
 		private @Nullable Duration reconnectIntervalMax;
 
 		/**
+		 * How long a new connection may take to complete the ZeroMQ handshake before it is
+		 * dropped and retried. Defaults to 1s.
+		 */
+		private @Nullable Duration handshakeInterval;
+
+		/**
 		 * Reply timeout of template requests to this endpoint; unset uses
 		 * zmq.template.request-timeout.
 		 */
@@ -277,6 +283,14 @@ public class ZmqProperties {
 			this.reconnectIntervalMax = reconnectIntervalMax;
 		}
 
+		public @Nullable Duration getHandshakeInterval() {
+			return this.handshakeInterval;
+		}
+
+		public void setHandshakeInterval(@Nullable Duration handshakeInterval) {
+			this.handshakeInterval = handshakeInterval;
+		}
+
 		public @Nullable Duration getRequestTimeout() {
 			return this.requestTimeout;
 		}
@@ -288,7 +302,7 @@ public class ZmqProperties {
 		ZmqEndpointDefinition toDefinition() {
 			return new ZmqEndpointDefinition(List.copyOf(this.addresses),
 					new ZmqSocketOptions(this.sendHighWaterMark, this.receiveHighWaterMark, this.linger,
-							this.reconnectInterval, this.reconnectIntervalMax, this.requestTimeout));
+							this.reconnectInterval, this.reconnectIntervalMax, this.handshakeInterval, this.requestTimeout));
 		}
 
 	}

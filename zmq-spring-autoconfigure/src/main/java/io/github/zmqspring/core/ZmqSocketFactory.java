@@ -77,10 +77,8 @@ public class ZmqSocketFactory {
 		try {
 			endpoint.options().applyTo(socket, type);
 			customizer.accept(socket);
-			if (!endpoint.binds() && (type == SocketType.PUSH || type == SocketType.DEALER || type == SocketType.REQ)) {
-				// JeroMQ's inverted name for ZMQ_IMMEDIATE=1: queue only to completed connections
-				socket.setImmediate(false);
-			}
+			// JeroMQ's default immediate=true is kept on purpose: a message queued for a connection
+			// whose handshake stalls survives the reconnect; with immediate=false it would be dropped
 			for (ZmqAddress address : endpoint.addresses()) {
 				attach(socket, address, source, onBound);
 			}

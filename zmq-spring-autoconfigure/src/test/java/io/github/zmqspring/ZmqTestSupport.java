@@ -103,9 +103,10 @@ public final class ZmqTestSupport {
 
 	/**
 	 * Send one request the way a REQ socket does and return the reply. The client is a JeroMQ
-	 * DEALER speaking the REQ wire format (an empty delimiter frame, then the request frames),
-	 * because a JeroMQ 0.6.0 REQ socket on a fresh tcp connection occasionally loses its first
-	 * request. One socket per call, closed afterwards; the reply must arrive within 5 s.
+	 * DEALER speaking the REQ wire format (an empty delimiter frame, then the request frames)
+	 * with a short handshake interval: JeroMQ 0.6.0 sometimes leaves the handshake of a fresh tcp
+	 * connection unfinished, and a REQ socket would then lose its request on the reconnect. One
+	 * socket per call, closed afterwards; the reply must arrive within 5 s.
 	 * @param address the address to connect to
 	 * @param frames the request frames
 	 * @return the reply frames, without the empty delimiter
@@ -113,6 +114,7 @@ public final class ZmqTestSupport {
 	public static ZMsg rawRequest(String address, byte[]... frames) {
 		try (ZMQ.Socket socket = CLIENT_CONTEXT.createSocket(SocketType.DEALER)) {
 			socket.setLinger(0);
+			socket.setHandshakeIvl(500);
 			socket.setSendTimeOut(5000);
 			socket.setReceiveTimeOut(5000);
 			socket.connect(address);

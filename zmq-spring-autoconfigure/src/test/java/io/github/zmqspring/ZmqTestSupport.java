@@ -17,7 +17,13 @@
 package io.github.zmqspring;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.zmqspring.autoconfigure.ZmqAutoConfiguration;
@@ -151,6 +157,43 @@ public final class ZmqTestSupport {
 	 */
 	public static byte[] utf8(String text) {
 		return text.getBytes(StandardCharsets.UTF_8);
+	}
+
+	/**
+	 * Run a task on several threads at once and collect what each returns.
+	 * @param threads how many threads
+	 * @param task the work of one thread, given its index
+	 * @return everything the threads returned
+	 * @throws Exception a failure of a thread, or a thread not done within 15 s
+	 */
+	public static List<String> callConcurrently(int threads, ThreadTask task) throws Exception {
+		ExecutorService executor = Executors.newFixedThreadPool(threads);
+		try {
+			List<Future<List<String>>> futures = new ArrayList<>();
+			for (int t = 0; t < threads; t++) {
+				int thread = t;
+				Callable<List<String>> callable = () -> task.run(thread);
+				futures.add(executor.submit(callable));
+			}
+			List<String> all = new ArrayList<>();
+			for (Future<List<String>> future : futures) {
+				all.addAll(future.get(15, TimeUnit.SECONDS));
+			}
+			return all;
+		}
+		finally {
+			executor.shutdownNow();
+		}
+	}
+
+	/**
+	 * The work of one thread in {@link #callConcurrently}.
+	 */
+	@FunctionalInterface
+	public interface ThreadTask {
+
+		List<String> run(int thread) throws Exception;
+
 	}
 
 }

@@ -21,13 +21,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 
 import io.github.zmqspring.annotation.ZmqReplier;
 import io.github.zmqspring.autoconfigure.ZmqAutoConfiguration;
+import io.github.zmqspring.ZmqTestSupport;
 import io.github.zmqspring.core.ZmqTemplate;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -67,31 +64,18 @@ class BrokerInteropTests {
 				.withPropertyValues("zmq.endpoints.backend.addresses=>tcp://127.0.0.1:" + broker.intField(ports, "backend"))
 				.run((context) -> {
 					ZmqTemplate template = context.getBean(ZmqTemplate.class);
-					ExecutorService executor = Executors.newFixedThreadPool(threads);
-					try {
-						List<Future<List<String>>> results = new ArrayList<>();
-						for (int t = 0; t < threads; t++) {
-							int thread = t;
-							results.add(executor.submit(() -> {
-								List<String> mismatches = new ArrayList<>();
-								for (int r = 0; r < requests; r++) {
-									String payload = "caller-" + thread + "-request-" + r;
-									String reply = template.request(frontend, payload, String.class,
-											Duration.ofSeconds(5));
-									if (!("served " + payload).equals(reply)) {
-										mismatches.add(payload + " -> " + reply);
-									}
-								}
-								return mismatches;
-							}));
+					List<String> mismatches = ZmqTestSupport.callConcurrently(threads, (thread) -> {
+						List<String> mine = new ArrayList<>();
+						for (int r = 0; r < requests; r++) {
+							String payload = "caller-" + thread + "-request-" + r;
+							String reply = template.request(frontend, payload, String.class, Duration.ofSeconds(5));
+							if (!("served " + payload).equals(reply)) {
+								mine.add(payload + " -> " + reply);
+							}
 						}
-						for (Future<List<String>> result : results) {
-							assertThat(result.get(15, TimeUnit.SECONDS)).isEmpty();
-						}
-					}
-					finally {
-						executor.shutdownNow();
-					}
+						return mine;
+					});
+					assertThat(mismatches).isEmpty();
 					assertThat(context.getBean(Service.class).threads).isNotEmpty()
 						.allMatch((name) -> name.startsWith("zmq-brokered-"));
 				});

@@ -19,12 +19,8 @@ package io.github.zmqspring.listener;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -51,7 +47,7 @@ class ZmqReplierConcurrencyIntegrationTests {
 		ZmqTestSupport.runner().withUserConfiguration(Suffixer.class).run((context) -> {
 			ZmqTemplate template = context.getBean(ZmqTemplate.class);
 			String target = ZmqTestSupport.connectTo(context, "suffix");
-			List<String> replies = callConcurrently(16, (thread) -> {
+			List<String> replies = ZmqTestSupport.callConcurrently(16, (thread) -> {
 				List<String> mine = new ArrayList<>();
 				for (int i = 0; i < 50; i++) {
 					String request = "t" + thread + "-r" + i;
@@ -71,7 +67,7 @@ class ZmqReplierConcurrencyIntegrationTests {
 			ZmqTemplate template = context.getBean(ZmqTemplate.class);
 			String target = ZmqTestSupport.connectTo(context, "parallel");
 			// each handler waits until all four are inside it: only passes if four run at once
-			List<String> replies = callConcurrently(4,
+			List<String> replies = ZmqTestSupport.callConcurrently(4,
 					(thread) -> List.of(template.request(target, "p" + thread, String.class, Duration.ofSeconds(10))));
 			assertThat(replies).containsExactlyInAnyOrder("p0 passed", "p1 passed", "p2 passed", "p3 passed");
 		});
@@ -82,7 +78,7 @@ class ZmqReplierConcurrencyIntegrationTests {
 		ZmqTestSupport.runner().withUserConfiguration(TwoRepliers.class).run((context) -> {
 			ZmqTemplate template = context.getBean(ZmqTemplate.class);
 			String target = ZmqTestSupport.connectTo(context, "a") + "," + ZmqTestSupport.connectTo(context, "b");
-			List<String> replies = callConcurrently(4, (thread) -> {
+			List<String> replies = ZmqTestSupport.callConcurrently(4, (thread) -> {
 				List<String> mine = new ArrayList<>();
 				for (int i = 0; i < 25; i++) {
 					String request = "t" + thread + "-r" + i;
@@ -109,7 +105,7 @@ class ZmqReplierConcurrencyIntegrationTests {
 				.run((context) -> {
 					ZmqTemplate template = context.getBean(ZmqTemplate.class);
 					String frontend = ">tcp://127.0.0.1:" + broker.frontendPort;
-					List<String> replies = callConcurrently(8, (thread) -> {
+					List<String> replies = ZmqTestSupport.callConcurrently(8, (thread) -> {
 						List<String> mine = new ArrayList<>();
 						for (int i = 0; i < 20; i++) {
 							String request = "t" + thread + "-r" + i;
@@ -124,33 +120,6 @@ class ZmqReplierConcurrencyIntegrationTests {
 					assertThat(workers.handled.get()).isGreaterThanOrEqualTo(160);
 				});
 		}
-	}
-
-	private static List<String> callConcurrently(int threads, ThreadTask task) throws Exception {
-		ExecutorService executor = Executors.newFixedThreadPool(threads);
-		try {
-			List<Future<List<String>>> futures = new ArrayList<>();
-			for (int t = 0; t < threads; t++) {
-				int thread = t;
-				Callable<List<String>> callable = () -> task.run(thread);
-				futures.add(executor.submit(callable));
-			}
-			List<String> all = new ArrayList<>();
-			for (Future<List<String>> future : futures) {
-				all.addAll(future.get(15, TimeUnit.SECONDS));
-			}
-			return all;
-		}
-		finally {
-			executor.shutdownNow();
-		}
-	}
-
-	@FunctionalInterface
-	interface ThreadTask {
-
-		List<String> run(int thread) throws Exception;
-
 	}
 
 	/**

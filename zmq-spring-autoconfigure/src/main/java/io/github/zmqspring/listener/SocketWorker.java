@@ -77,8 +77,16 @@ final class SocketWorker extends SocketThread {
 	void requestStop() {
 		this.stopping = true;
 		ZMQ.CancellationToken current = this.token;
-		if (current != null) {
+		if (current == null || isTerminated()) {
+			return;
+		}
+		try {
 			current.cancel();
+		}
+		catch (RuntimeException ex) {
+			// the thread ended and closed its socket meanwhile: cancelling it fails, and
+			// must not keep the other listeners from stopping
+			logger.debug("Could not cancel the receive of " + getName(), ex);
 		}
 	}
 

@@ -58,6 +58,8 @@ final class SocketWorker extends SocketThread {
 
 	private volatile ZMQ.@Nullable CancellationToken token;
 
+	private boolean contextTerminated;
+
 	/**
 	 * Create a worker.
 	 * @param name the thread name
@@ -104,14 +106,25 @@ final class SocketWorker extends SocketThread {
 			ZMQ.CancellationToken cancellation = socket.createCancellationToken();
 			this.token = cancellation;
 			ready();
-			ZmqFrames frames;
 			// once cancelled, recv still returns what is queued and then reports the cancellation
-			while ((this.drainOnStop || !this.stopping) && (frames = receive(socket, cancellation)) != null) {
-				this.processor.process(socket, frames);
+			while (this.drainOnStop || !this.stopping) {
+				ZmqFrames frames = receive(socket, cancellation);
+				if (frames != null) {
+					this.processor.process(socket, frames);
+				}
+				else if (this.stopping || this.contextTerminated) {
+					return;
+				}
+				else {
+					// nobody asked this listener to stop: keep serving rather than end quietly
+					logger.warn("Listener thread " + getName() + " was woken without a message (errno "
+							+ socket.errno() + "); it goes on receiving");
+					cancellation.reset();
+				}
 			}
 		}
 		catch (ZMQException ex) {
-			if (!isStopSignal(ex)) {
+			if (!this.stopping && ex.getErrorCode() != zmq.ZError.ETERM) {
 				logger.error("Listener thread " + getName() + " stopped on a socket error", ex);
 			}
 		}
@@ -131,6 +144,7 @@ final class SocketWorker extends SocketThread {
 		}
 		catch (ZMQException ex) {
 			if (isStopSignal(ex)) {
+				this.contextTerminated |= ex.getErrorCode() == zmq.ZError.ETERM;
 				return null;
 			}
 			throw ex;

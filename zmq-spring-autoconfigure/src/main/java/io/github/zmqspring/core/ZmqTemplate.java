@@ -217,7 +217,7 @@ public class ZmqTemplate implements ZmqOperations, DisposableBean {
 			channel.permits.release();
 			throw ex;
 		}
-		if (!channel.opened.isDone()) {
+		if (!channel.opened.isDone() || channel.opened.isCompletedExceptionally()) {
 			awaitOpened(channel);
 		}
 	}

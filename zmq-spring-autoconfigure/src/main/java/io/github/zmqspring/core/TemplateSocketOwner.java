@@ -213,7 +213,13 @@ final class TemplateSocketOwner implements Runnable {
 		else {
 			Send send = (Send) command;
 			send.channel().permits.release();
-			logger.error("Could not send a message on " + send.channel().describe(), ex);
+			if (send.channel().opened.isCompletedExceptionally()) {
+				// the caller waiting for the socket to open gets this failure as an exception
+				logger.debug("Could not open " + send.channel().describe(), ex);
+			}
+			else {
+				logger.error("Could not send a message on " + send.channel().describe(), ex);
+			}
 		}
 	}
 

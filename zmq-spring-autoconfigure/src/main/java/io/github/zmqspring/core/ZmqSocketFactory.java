@@ -57,26 +57,9 @@ public class ZmqSocketFactory {
 	 * @throws ZmqBindException if an address cannot be bound or connected
 	 */
 	public ZMQ.Socket open(SocketType type, ZmqEndpoint endpoint, String source, Consumer<String> onBound) {
-		return open(type, endpoint, source, (socket) -> {
-		}, onBound);
-	}
-
-	/**
-	 * Create a socket, let the caller configure it, and attach it to the endpoint's addresses.
-	 * @param type the socket type
-	 * @param endpoint the endpoint
-	 * @param source who owns the socket, for error messages
-	 * @param customizer applied after the endpoint's options and before any bind or connect
-	 * @param onBound receives the actual address of each bind (wildcard ports resolved)
-	 * @return the open socket, owned by the calling thread
-	 * @throws ZmqBindException if an address cannot be bound or connected
-	 */
-	public ZMQ.Socket open(SocketType type, ZmqEndpoint endpoint, String source, Consumer<ZMQ.Socket> customizer,
-			Consumer<String> onBound) {
 		ZMQ.Socket socket = this.context.createSocket(type);
 		try {
 			endpoint.options().applyTo(socket, type);
-			customizer.accept(socket);
 			// JeroMQ's default immediate=true is kept on purpose: a message queued for a connection
 			// whose handshake stalls survives the reconnect; with immediate=false it would be dropped
 			for (ZmqAddress address : endpoint.addresses()) {

@@ -249,7 +249,7 @@ public abstract class AbstractZmqListenerContainer implements ZmqListenerContain
 	}
 
 	private ZMQ.Socket openFrontend(SocketType type) {
-		ZMQ.Socket socket = this.socketFactory.open(type, this.endpoint, this.listener.describe(), this::customize,
+		ZMQ.Socket socket = this.socketFactory.open(type, this.endpoint, this.listener.describe(),
 				this.boundAddresses::add);
 		attached(socket);
 		return socket;
@@ -292,13 +292,6 @@ public abstract class AbstractZmqListenerContainer implements ZmqListenerContain
 
 	private static Duration remaining(long deadline) {
 		return Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
-	}
-
-	/**
-	 * Configure a socket facing peers before it binds or connects.
-	 * @param socket the socket, on its owning thread
-	 */
-	protected void customize(ZMQ.Socket socket) {
 	}
 
 	/**

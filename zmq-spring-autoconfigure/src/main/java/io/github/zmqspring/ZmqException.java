@@ -19,7 +19,8 @@ package io.github.zmqspring;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Root of every exception zmq-spring throws. Unchecked, like Spring's messaging exceptions.
+ * Root of every exception zmq-spring throws. Unchecked, like Spring's messaging
+ * exceptions.
  *
  * @author zmq-spring contributors
  * @since 0.1.0

@@ -42,8 +42,8 @@ import org.springframework.context.ApplicationContext;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Helpers shared by the integration tests: a context runner with the auto-configuration, unique
- * addresses, bound-address lookup and a raw request client.
+ * Helpers shared by the integration tests: a context runner with the auto-configuration,
+ * unique addresses, bound-address lookup and a raw request client.
  */
 public final class ZmqTestSupport {
 
@@ -108,11 +108,12 @@ public final class ZmqTestSupport {
 	}
 
 	/**
-	 * Send one request the way a REQ socket does and return the reply. The client is a JeroMQ
-	 * DEALER speaking the REQ wire format (an empty delimiter frame, then the request frames)
-	 * with a short handshake interval: JeroMQ 0.6.0 sometimes leaves the handshake of a fresh tcp
-	 * connection unfinished, and a REQ socket would then lose its request on the reconnect. One
-	 * socket per call, closed afterwards; the reply must arrive within 5 s.
+	 * Send one request the way a REQ socket does and return the reply. The client is a
+	 * JeroMQ DEALER speaking the REQ wire format (an empty delimiter frame, then the
+	 * request frames) with a short handshake interval: JeroMQ 0.6.0 sometimes leaves the
+	 * handshake of a fresh tcp connection unfinished, and a REQ socket would then lose
+	 * its request on the reconnect. One socket per call, closed afterwards; the reply
+	 * must arrive within 5 s.
 	 * @param address the address to connect to
 	 * @param frames the request frames
 	 * @return the reply frames, without the empty delimiter

@@ -25,9 +25,9 @@ import java.lang.annotation.Target;
 import org.springframework.context.annotation.Import;
 
 /**
- * Enables annotation-driven ZeroMQ listeners outside Spring Boot's auto-configuration, which
- * applies it by itself. The application must then define a {@code ZmqListenerContainerFactory}
- * bean named {@code zmqListenerContainerFactory}.
+ * Enables annotation-driven ZeroMQ listeners outside Spring Boot's auto-configuration,
+ * which applies it by itself. The application must then define a
+ * {@code ZmqListenerContainerFactory} bean named {@code zmqListenerContainerFactory}.
  *
  * @author zmq-spring contributors
  * @since 0.1.0

@@ -25,8 +25,8 @@ import io.github.zmqspring.config.ZmqListenerConfigUtils;
 import io.github.zmqspring.config.ZmqListenerEndpointRegistry;
 
 /**
- * Registers the infrastructure of annotation-driven listeners: the post-processor that finds
- * annotated methods and the registry that owns their containers. Imported by
+ * Registers the infrastructure of annotation-driven listeners: the post-processor that
+ * finds annotated methods and the registry that owns their containers. Imported by
  * {@link EnableZmq}; Spring Boot applies it automatically.
  *
  * @author zmq-spring contributors

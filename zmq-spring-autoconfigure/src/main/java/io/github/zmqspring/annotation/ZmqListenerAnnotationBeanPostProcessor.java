@@ -51,9 +51,9 @@ import io.github.zmqspring.config.ZmqListenerType;
 import io.github.zmqspring.core.ZmqInvalidEndpointException;
 
 /**
- * Finds {@link ZmqReplier}, {@link ZmqSubscriber} and {@link ZmqPuller} methods on every bean,
- * resolves their attributes ({@code ${...}} placeholders and {@code #{...}} expressions) into a
- * {@link ZmqListenerEndpoint}, and hands the endpoints to the
+ * Finds {@link ZmqReplier}, {@link ZmqSubscriber} and {@link ZmqPuller} methods on every
+ * bean, resolves their attributes ({@code ${...}} placeholders and {@code #{...}}
+ * expressions) into a {@link ZmqListenerEndpoint}, and hands the endpoints to the
  * {@link ZmqListenerEndpointRegistry} once all singletons exist. It does nothing else.
  *
  * @author zmq-spring contributors
@@ -162,8 +162,9 @@ public class ZmqListenerAnnotationBeanPostProcessor
 		ZmqListenerEndpoint endpoint = new ZmqListenerEndpoint(id, type, address, bean, beanName, method);
 		if (!StringUtils.hasText(address)) {
 			throw new ZmqInvalidEndpointException("", "no endpoint given",
-					"Set the endpoint, for example " + type.annotation() + "(\"greeter\") with zmq.endpoints.greeter.addresses "
-							+ "configured, or " + type.annotation() + "(\"tcp://*:5555\").")
+					"Set the endpoint, for example " + type.annotation()
+							+ "(\"greeter\") with zmq.endpoints.greeter.addresses " + "configured, or "
+							+ type.annotation() + "(\"tcp://*:5555\").")
 				.withSource(endpoint.describe());
 		}
 		endpoint.setAutoStartup(parseBoolean(endpoint, "autoStartup", resolve(attributes.getString("autoStartup"))));
@@ -208,8 +209,8 @@ public class ZmqListenerAnnotationBeanPostProcessor
 		catch (NumberFormatException ex) {
 			// reported below
 		}
-		throw new IllegalStateException("Invalid concurrency '" + value + "' on " + endpoint.describe()
-				+ ": use a whole number of at least 1");
+		throw new IllegalStateException(
+				"Invalid concurrency '" + value + "' on " + endpoint.describe() + ": use a whole number of at least 1");
 	}
 
 	private String resolve(String value) {

@@ -27,8 +27,7 @@ import org.springframework.core.annotation.AliasFor;
 /**
  * Marks a method as the handler of messages arriving on a PULL socket (the worker or sink
  * of a pipeline). With spring-messaging's {@code @SendTo("endpoint")}, a non-null return
- * value is pushed to that endpoint.
- * <pre class="code">
+ * value is pushed to that endpoint. <pre class="code">
  * &#64;ZmqPuller("tcp://*:5557")
  * void work(Task task) { ... }
  * </pre>
@@ -73,8 +72,9 @@ public @interface ZmqPuller {
 	String autoStartup() default "true";
 
 	/**
-	 * How many messages are handled at once; with more than one, the messages taken on the
-	 * endpoint are shared among that many threads. A number, or a {@code ${...}} placeholder.
+	 * How many messages are handled at once; with more than one, the messages taken on
+	 * the endpoint are shared among that many threads. A number, or a {@code ${...}}
+	 * placeholder.
 	 * @return the concurrency
 	 */
 	String concurrency() default "1";

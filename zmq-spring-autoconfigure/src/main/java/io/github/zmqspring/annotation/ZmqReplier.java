@@ -26,11 +26,10 @@ import org.springframework.core.annotation.AliasFor;
 
 /**
  * Marks a method as the handler of requests arriving on a REP socket: each request is
- * converted to the method's payload parameter, and the return value is the reply (the same
- * conversions; {@code void} or {@code null} replies with one empty frame). A replier always
- * answers: when the request cannot be converted or the method throws, the client gets an
- * error reply.
- * <pre class="code">
+ * converted to the method's payload parameter, and the return value is the reply (the
+ * same conversions; {@code void} or {@code null} replies with one empty frame). A replier
+ * always answers: when the request cannot be converted or the method throws, the client
+ * gets an error reply. <pre class="code">
  * &#64;ZmqReplier("tcp://*:5555")
  * String hello(String name) {
  *     return "Hello " + name;
@@ -77,9 +76,9 @@ public @interface ZmqReplier {
 	String autoStartup() default "true";
 
 	/**
-	 * How many requests are handled at once; with more than one, a ROUTER socket takes the
-	 * requests on the endpoint and shares them among that many threads, routing each reply to
-	 * its client. A number, or a {@code ${...}} placeholder.
+	 * How many requests are handled at once; with more than one, a ROUTER socket takes
+	 * the requests on the endpoint and shares them among that many threads, routing each
+	 * reply to its client. A number, or a {@code ${...}} placeholder.
 	 * @return the concurrency
 	 */
 	String concurrency() default "1";

@@ -26,10 +26,10 @@ import org.springframework.core.annotation.AliasFor;
 
 /**
  * Marks a method as the handler of messages arriving on a SUB socket, filtered by topic
- * prefix (ZeroMQ semantics: a subscription to {@code orders} also matches {@code orders.eu}).
- * The topic is available as {@code @Header(ZmqHeaders.TOPIC)}. With spring-messaging's
- * {@code @SendTo("endpoint")}, a non-null return value is republished under the same topic.
- * <pre class="code">
+ * prefix (ZeroMQ semantics: a subscription to {@code orders} also matches
+ * {@code orders.eu}). The topic is available as {@code @Header(ZmqHeaders.TOPIC)}. With
+ * spring-messaging's {@code @SendTo("endpoint")}, a non-null return value is republished
+ * under the same topic. <pre class="code">
  * &#64;ZmqSubscriber(value = "tcp://localhost:5556", topics = "prices.")
  * void onPrice(Price price, &#64;Header(ZmqHeaders.TOPIC) String topic) { ... }
  * </pre>
@@ -74,8 +74,8 @@ public @interface ZmqSubscriber {
 	String autoStartup() default "true";
 
 	/**
-	 * The topic prefixes to subscribe to; each may be a {@code ${...}} placeholder. Empty (the
-	 * default) subscribes to everything.
+	 * The topic prefixes to subscribe to; each may be a {@code ${...}} placeholder. Empty
+	 * (the default) subscribes to everything.
 	 * @return the topic prefixes
 	 */
 	String[] topics() default {};

@@ -15,7 +15,8 @@
  */
 
 /**
- * Listener annotations and the infrastructure that turns annotated methods into listener endpoints.
+ * Listener annotations and the infrastructure that turns annotated methods into listener
+ * endpoints.
  */
 @NullMarked
 package io.github.zmqspring.annotation;

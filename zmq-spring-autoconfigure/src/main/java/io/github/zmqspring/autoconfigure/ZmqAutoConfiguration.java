@@ -36,8 +36,9 @@ import io.github.zmqspring.core.ZmqTemplate;
 /**
  * Auto-configuration for ZeroMQ: one shared {@link ZContext} (closed last, after every
  * listener and the template), endpoint resolution from {@code zmq.endpoints}, payload
- * conversion through the application's Jackson {@link JsonMapper}, the {@link ZmqTemplate},
- * and annotation-driven listeners. Every bean backs off when the application defines its own.
+ * conversion through the application's Jackson {@link JsonMapper}, the
+ * {@link ZmqTemplate}, and annotation-driven listeners. Every bean backs off when the
+ * application defines its own.
  *
  * @author zmq-spring contributors
  * @since 0.1.0

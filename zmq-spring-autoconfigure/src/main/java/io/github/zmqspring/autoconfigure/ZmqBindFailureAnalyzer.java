@@ -22,8 +22,8 @@ import org.springframework.boot.diagnostics.FailureAnalysis;
 import io.github.zmqspring.core.ZmqBindException;
 
 /**
- * Explains a socket that could not bind (typically: the address is already in use), naming
- * the listener method and the address.
+ * Explains a socket that could not bind (typically: the address is already in use),
+ * naming the listener method and the address.
  *
  * @author zmq-spring contributors
  */

@@ -22,8 +22,8 @@ import org.springframework.boot.diagnostics.FailureAnalysis;
 import io.github.zmqspring.core.ZmqInvalidEndpointException;
 
 /**
- * Explains an endpoint that is not configured, malformed or unsupported, naming the listener
- * method that declared it and what to change.
+ * Explains an endpoint that is not configured, malformed or unsupported, naming the
+ * listener method that declared it and what to change.
  *
  * @author zmq-spring contributors
  */

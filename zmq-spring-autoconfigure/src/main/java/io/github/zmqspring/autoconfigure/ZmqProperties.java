@@ -45,9 +45,10 @@ public class ZmqProperties {
 	private final Template template = new Template();
 
 	/**
-	 * Named endpoints, referenced by name from listener annotations and template calls. Keys
-	 * of each endpoint: addresses, send-high-water-mark, receive-high-water-mark, linger,
-	 * reconnect-interval, reconnect-interval-max, handshake-interval, request-timeout.
+	 * Named endpoints, referenced by name from listener annotations and template calls.
+	 * Keys of each endpoint: addresses, send-high-water-mark, receive-high-water-mark,
+	 * linger, reconnect-interval, reconnect-interval-max, handshake-interval,
+	 * request-timeout.
 	 */
 	private Map<String, Endpoint> endpoints = new LinkedHashMap<>();
 
@@ -107,14 +108,14 @@ public class ZmqProperties {
 	public static class Listener {
 
 		/**
-		 * How long stopping waits for messages being handled before the context closes the
-		 * sockets anyway.
+		 * How long stopping waits for messages being handled before the context closes
+		 * the sockets anyway.
 		 */
 		private Duration shutdownTimeout = Duration.ofSeconds(10);
 
 		/**
-		 * Whether a replier's error reply carries the exception message. Off, so nothing about
-		 * the server's internals reaches clients.
+		 * Whether a replier's error reply carries the exception message. Off, so nothing
+		 * about the server's internals reaches clients.
 		 */
 		private boolean includeErrorMessage;
 
@@ -152,8 +153,8 @@ public class ZmqProperties {
 		private Duration sendTimeout = Duration.ofSeconds(5);
 
 		/**
-		 * Messages that may wait per endpoint for the template's I/O thread before callers
-		 * block.
+		 * Messages that may wait per endpoint for the template's I/O thread before
+		 * callers block.
 		 */
 		private int sendQueueCapacity = 10_000;
 
@@ -195,37 +196,38 @@ public class ZmqProperties {
 		private List<String> addresses = new ArrayList<>();
 
 		/**
-		 * Send high-water mark: messages queued per peer before sending blocks or drops (PUB).
-		 * JeroMQ's default is 1000.
+		 * Send high-water mark: messages queued per peer before sending blocks or drops
+		 * (PUB). JeroMQ's default is 1000.
 		 */
 		private @Nullable Integer sendHighWaterMark;
 
 		/**
-		 * Receive high-water mark: messages queued per peer on the receiving side. JeroMQ's
-		 * default is 1000.
+		 * Receive high-water mark: messages queued per peer on the receiving side.
+		 * JeroMQ's default is 1000.
 		 */
 		private @Nullable Integer receiveHighWaterMark;
 
 		/**
-		 * How long unsent messages are kept when the socket closes. Defaults to 1s for PUB and
-		 * PUSH sockets and 0 for the others.
+		 * How long unsent messages are kept when the socket closes. Defaults to 1s for
+		 * PUB and PUSH sockets and 0 for the others.
 		 */
 		private @Nullable Duration linger;
 
 		/**
-		 * Delay before a dropped or refused connection is retried. JeroMQ's default is 100ms.
+		 * Delay before a dropped or refused connection is retried. JeroMQ's default is
+		 * 100ms.
 		 */
 		private @Nullable Duration reconnectInterval;
 
 		/**
-		 * Longest delay between reconnection attempts (exponential back-off up to it). Unset,
-		 * the reconnect interval is used every time.
+		 * Longest delay between reconnection attempts (exponential back-off up to it).
+		 * Unset, the reconnect interval is used every time.
 		 */
 		private @Nullable Duration reconnectIntervalMax;
 
 		/**
-		 * How long a new connection may take to complete the ZeroMQ handshake before it is
-		 * dropped and retried. Defaults to 1s.
+		 * How long a new connection may take to complete the ZeroMQ handshake before it
+		 * is dropped and retried. Defaults to 1s.
 		 */
 		private @Nullable Duration handshakeInterval;
 
@@ -302,7 +304,8 @@ public class ZmqProperties {
 		ZmqEndpointDefinition toDefinition() {
 			return new ZmqEndpointDefinition(List.copyOf(this.addresses),
 					new ZmqSocketOptions(this.sendHighWaterMark, this.receiveHighWaterMark, this.linger,
-							this.reconnectInterval, this.reconnectIntervalMax, this.handshakeInterval, this.requestTimeout));
+							this.reconnectInterval, this.reconnectIntervalMax, this.handshakeInterval,
+							this.requestTimeout));
 		}
 
 	}

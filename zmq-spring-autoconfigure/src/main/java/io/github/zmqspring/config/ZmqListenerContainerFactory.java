@@ -42,9 +42,9 @@ import io.github.zmqspring.listener.ZmqReplierContainer;
 import io.github.zmqspring.listener.ZmqSubscriberContainer;
 
 /**
- * Creates the container of one listener endpoint: resolves its endpoint (failing fast with a
- * message naming the method), builds the handler-method invocation, and applies the
- * container defaults.
+ * Creates the container of one listener endpoint: resolves its endpoint (failing fast
+ * with a message naming the method), builds the handler-method invocation, and applies
+ * the container defaults.
  *
  * @author zmq-spring contributors
  * @since 0.1.0
@@ -86,8 +86,8 @@ public class ZmqListenerContainerFactory {
 	}
 
 	/**
-	 * Replace the spring-messaging factory that builds handler-method invocations (for custom
-	 * argument resolvers or validation).
+	 * Replace the spring-messaging factory that builds handler-method invocations (for
+	 * custom argument resolvers or validation).
 	 * @param handlerMethodFactory the factory
 	 */
 	public void setHandlerMethodFactory(MessageHandlerMethodFactory handlerMethodFactory) {
@@ -129,10 +129,10 @@ public class ZmqListenerContainerFactory {
 				replier.setIncludeErrorMessage(this.includeErrorMessage);
 				yield replier;
 			}
-			case PULLER -> new ZmqPullerContainer(listener, endpoint, this.socketFactory, adapter,
-					pushTarget(listener));
-			case SUBSCRIBER -> new ZmqSubscriberContainer(listener, endpoint, this.socketFactory, adapter,
-					publishTarget(listener));
+			case PULLER ->
+				new ZmqPullerContainer(listener, endpoint, this.socketFactory, adapter, pushTarget(listener));
+			case SUBSCRIBER ->
+				new ZmqSubscriberContainer(listener, endpoint, this.socketFactory, adapter, publishTarget(listener));
 		};
 		container.setShutdownTimeout(this.shutdownTimeout);
 		return container;

@@ -26,8 +26,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.util.Assert;
 
 /**
- * What one annotated method asks for: the listener kind, the endpoint, the topics, how many
- * messages to handle at once, and where its results go. Holds no JeroMQ objects.
+ * What one annotated method asks for: the listener kind, the endpoint, the topics, how
+ * many messages to handle at once, and where its results go. Holds no JeroMQ objects.
  *
  * @author zmq-spring contributors
  * @since 0.1.0
@@ -135,7 +135,8 @@ public final class ZmqListenerEndpoint {
 
 	/**
 	 * Describe where this listener was declared, for log and error messages.
-	 * @return for example {@code @ZmqReplier method Greeter.hello(String) on bean 'greeter' (listener 'greeter.hello')}
+	 * @return for example
+	 * {@code @ZmqReplier method Greeter.hello(String) on bean 'greeter' (listener 'greeter.hello')}
 	 */
 	public String describe() {
 		String parameters = Arrays.stream(this.method.getParameterTypes())

@@ -35,8 +35,8 @@ import io.github.zmqspring.listener.ZmqListenerContainer;
 
 /**
  * Owns every listener container by id: starts the auto-startup ones with the application
- * context, stops them all together on shutdown (each waits at most its shutdown timeout), and
- * lets applications look up, start and stop a listener by id.
+ * context, stops them all together on shutdown (each waits at most its shutdown timeout),
+ * and lets applications look up, start and stop a listener by id.
  *
  * @author zmq-spring contributors
  * @since 0.1.0
@@ -60,8 +60,8 @@ public class ZmqListenerEndpointRegistry implements SmartLifecycle {
 		AbstractZmqListenerContainer container;
 		synchronized (this.containers) {
 			Assert.state(!this.containers.containsKey(endpoint.getId()),
-					() -> "Another ZeroMQ listener is already registered with id '" + endpoint.getId() + "'; set a unique "
-							+ "id on " + endpoint.describe());
+					() -> "Another ZeroMQ listener is already registered with id '" + endpoint.getId()
+							+ "'; set a unique " + "id on " + endpoint.describe());
 			container = factory.createContainer(endpoint);
 			this.containers.put(endpoint.getId(), container);
 		}

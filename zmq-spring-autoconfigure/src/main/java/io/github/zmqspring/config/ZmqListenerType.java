@@ -19,7 +19,8 @@ package io.github.zmqspring.config;
 import org.zeromq.SocketType;
 
 /**
- * The kinds of listener, with the socket each one uses; the only place that mapping lives.
+ * The kinds of listener, with the socket each one uses; the only place that mapping
+ * lives.
  *
  * @author zmq-spring contributors
  * @since 0.1.0
@@ -27,8 +28,8 @@ import org.zeromq.SocketType;
 public enum ZmqListenerType {
 
 	/**
-	 * {@code @ZmqReplier}: REP semantics; with concurrency above one, a ROUTER front socket
-	 * shares the requests among REP workers.
+	 * {@code @ZmqReplier}: REP semantics; with concurrency above one, a ROUTER front
+	 * socket shares the requests among REP workers.
 	 */
 	REPLIER("@ZmqReplier", SocketType.REP, SocketType.ROUTER, SocketType.DEALER),
 
@@ -38,8 +39,8 @@ public enum ZmqListenerType {
 	SUBSCRIBER("@ZmqSubscriber", SocketType.SUB, SocketType.SUB, SocketType.PUB),
 
 	/**
-	 * {@code @ZmqPuller}: PULL; with concurrency above one, a PULL front socket shares the
-	 * messages among PULL workers.
+	 * {@code @ZmqPuller}: PULL; with concurrency above one, a PULL front socket shares
+	 * the messages among PULL workers.
 	 */
 	PULLER("@ZmqPuller", SocketType.PULL, SocketType.PULL, SocketType.PUSH);
 

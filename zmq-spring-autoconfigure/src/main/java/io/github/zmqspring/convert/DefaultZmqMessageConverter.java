@@ -31,8 +31,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The default conversion: {@code byte[]} as is, {@code String} as UTF-8, {@link ZMsg} and
- * {@link ZmqFrames} as all their frames, anything else as UTF-8 JSON written and read by the
- * application's Jackson {@link JsonMapper} (the bytes pyzmq's {@code send_json} and
+ * {@link ZmqFrames} as all their frames, anything else as UTF-8 JSON written and read by
+ * the application's Jackson {@link JsonMapper} (the bytes pyzmq's {@code send_json} and
  * {@code recv_json} use). Java serialization is never used.
  * <p>
  * Reading a {@code byte[]}, {@code String} or JSON value requires exactly one frame; a
@@ -97,8 +97,8 @@ public class DefaultZmqMessageConverter implements ZmqMessageConverter {
 			return this.jsonMapper.readValue(frame, javaType);
 		}
 		catch (JacksonException ex) {
-			throw new ZmqConversionException("Cannot read JSON as " + javaType.toCanonical() + ": "
-					+ ex.getOriginalMessage(), ex);
+			throw new ZmqConversionException(
+					"Cannot read JSON as " + javaType.toCanonical() + ": " + ex.getOriginalMessage(), ex);
 		}
 	}
 

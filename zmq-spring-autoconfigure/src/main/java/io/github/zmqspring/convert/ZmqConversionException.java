@@ -21,8 +21,8 @@ import org.jspecify.annotations.Nullable;
 import io.github.zmqspring.ZmqException;
 
 /**
- * A payload could not be converted between Java and ZeroMQ frames (invalid UTF-8, malformed
- * JSON, a JSON document of the wrong shape, an unexpected number of frames).
+ * A payload could not be converted between Java and ZeroMQ frames (invalid UTF-8,
+ * malformed JSON, a JSON document of the wrong shape, an unexpected number of frames).
  *
  * @author zmq-spring contributors
  * @since 0.1.0

@@ -21,8 +21,9 @@ import java.lang.reflect.Type;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Converts payloads between Java objects and ZeroMQ frames, in both directions, for listeners
- * and for {@code ZmqTemplate}. Declare a bean of this type to replace the default.
+ * Converts payloads between Java objects and ZeroMQ frames, in both directions, for
+ * listeners and for {@code ZmqTemplate}. Declare a bean of this type to replace the
+ * default.
  *
  * @author zmq-spring contributors
  * @since 0.1.0

@@ -25,8 +25,8 @@ import org.zeromq.SocketType;
 import org.zeromq.ZMQ;
 
 /**
- * One template socket and what waits for it. The permits are taken by callers on any thread;
- * everything else belongs to the template's I/O thread.
+ * One template socket and what waits for it. The permits are taken by callers on any
+ * thread; everything else belongs to the template's I/O thread.
  */
 final class OutboundChannel {
 
@@ -36,10 +36,15 @@ final class OutboundChannel {
 
 	final ZmqEndpoint endpoint;
 
-	/** Bounds what callers may queue for this socket; released once handed to the socket. */
+	/**
+	 * Bounds what callers may queue for this socket; released once handed to the socket.
+	 */
 	final Semaphore permits;
 
-	/** Completes when the I/O thread has opened the socket, or failed to (an address in use). */
+	/**
+	 * Completes when the I/O thread has opened the socket, or failed to (an address in
+	 * use).
+	 */
 	final CompletableFuture<Void> opened = new CompletableFuture<>();
 
 	ZMQ.@Nullable Socket socket;

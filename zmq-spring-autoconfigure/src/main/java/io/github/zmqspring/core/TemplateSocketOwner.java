@@ -42,13 +42,13 @@ import io.github.zmqspring.convert.ZmqFrames;
 
 /**
  * The single thread that owns every socket of a {@link ZmqTemplate}. Callers hand it work
- * through a queue and wake it through a pipe the poller watches, so it sleeps while there is
- * nothing to do and no socket is ever touched by two threads.
+ * through a queue and wake it through a pipe the poller watches, so it sleeps while there
+ * is nothing to do and no socket is ever touched by two threads.
  * <p>
- * Requests go out on a DEALER socket as {@code [correlation id][empty][payload...]}, which any
- * REP socket (or a ROUTER/DEALER broker in front of one) answers with the same envelope; that
- * is how concurrent callers each get their own reply and how a late reply is recognised and
- * dropped.
+ * Requests go out on a DEALER socket as {@code [correlation id][empty][payload...]},
+ * which any REP socket (or a ROUTER/DEALER broker in front of one) answers with the same
+ * envelope; that is how concurrent callers each get their own reply and how a late reply
+ * is recognised and dropped.
  */
 final class TemplateSocketOwner implements Runnable {
 
@@ -98,7 +98,8 @@ final class TemplateSocketOwner implements Runnable {
 			throw new UncheckedIOException("Cannot open the template's wake-up pipe", ex);
 		}
 		this.thread = new Thread(this, threadName);
-		// the template alone must not keep the JVM alive; the context's shutdown closes it
+		// the template alone must not keep the JVM alive; the context's shutdown closes
+		// it
 		this.thread.setDaemon(true);
 		this.thread.start();
 	}
@@ -214,7 +215,8 @@ final class TemplateSocketOwner implements Runnable {
 			Send send = (Send) command;
 			send.channel().permits.release();
 			if (send.channel().opened.isCompletedExceptionally()) {
-				// the caller waiting for the socket to open gets this failure as an exception
+				// the caller waiting for the socket to open gets this failure as an
+				// exception
 				logger.debug("Could not open " + send.channel().describe(), ex);
 			}
 			else {
@@ -264,7 +266,8 @@ final class TemplateSocketOwner implements Runnable {
 	}
 
 	private static void sendFrames(ZMQ.Socket socket, ZmqFrames frames) {
-		// once the first frame is accepted the rest of the message is too (multipart is atomic)
+		// once the first frame is accepted the rest of the message is too (multipart is
+		// atomic)
 		int last = frames.size() - 1;
 		for (int i = 0; i <= last; i++) {
 			socket.send(frames.frame(i), ZMQ.DONTWAIT | ((i < last) ? ZMQ.SNDMORE : 0));
@@ -275,9 +278,9 @@ final class TemplateSocketOwner implements Runnable {
 		ZMQ.Socket socket = channel.socket;
 		if (socket == null) {
 			try {
-				socket = this.socketFactory.open(channel.type, channel.endpoint, "ZmqTemplate " + channel.type
-						+ " socket for endpoint '" + channel.endpoint.name() + "'", (bound) -> logger
-							.info("ZmqTemplate " + channel.type + " socket bound " + bound));
+				socket = this.socketFactory.open(channel.type, channel.endpoint,
+						"ZmqTemplate " + channel.type + " socket for endpoint '" + channel.endpoint.name() + "'",
+						(bound) -> logger.info("ZmqTemplate " + channel.type + " socket bound " + bound));
 			}
 			catch (RuntimeException ex) {
 				channel.opened.completeExceptionally(ex);
@@ -381,7 +384,8 @@ final class TemplateSocketOwner implements Runnable {
 			if (next.channel.backlog.remove(next) && next.channel.backlog.isEmpty()) {
 				this.pollerStale = true;
 			}
-			next.future.completeExceptionally(new ZmqRequestTimeoutException(next.channel.endpoint.name(), next.timeout));
+			next.future
+				.completeExceptionally(new ZmqRequestTimeoutException(next.channel.endpoint.name(), next.timeout));
 		}
 		return (next != null) ? Math.max(1, TimeUnit.NANOSECONDS.toMillis(next.deadlineNanos - now) + 1) : -1;
 	}
@@ -416,7 +420,8 @@ final class TemplateSocketOwner implements Runnable {
 				logger.warn("Dropping " + dropped + " message(s) that no peer accepted on " + channel.describe());
 			}
 			try {
-				// close(), not destroySocket(): keeps the socket's linger so queued messages are flushed
+				// close(), not destroySocket(): keeps the socket's linger so queued
+				// messages are flushed
 				channel.socket.close();
 			}
 			catch (RuntimeException ex) {

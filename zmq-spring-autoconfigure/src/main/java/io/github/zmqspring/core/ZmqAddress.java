@@ -35,7 +35,8 @@ public record ZmqAddress(String address, boolean bind) {
 	 * @param spec the address as written, with an optional {@code @} or {@code >} prefix
 	 * @param bindByDefault the direction of a bare address
 	 * @return the parsed address
-	 * @throws ZmqInvalidEndpointException if the address is malformed or its transport unsupported
+	 * @throws ZmqInvalidEndpointException if the address is malformed or its transport
+	 * unsupported
 	 */
 	public static ZmqAddress parse(String spec, boolean bindByDefault) {
 		String trimmed = spec.trim();
@@ -87,9 +88,9 @@ public record ZmqAddress(String address, boolean bind) {
 			case "pgm", "epgm" -> throw new ZmqInvalidEndpointException(spec,
 					"the " + transport + ":// multicast transport is not supported by JeroMQ",
 					"Use tcp:// (with a PUB/SUB forwarder for fan-out across hosts) or inproc:// within the application.");
-			default -> throw new ZmqInvalidEndpointException(spec,
-					"transport '" + transport + "' is not supported by JeroMQ",
-					"Use tcp://host:port, inproc://name or ipc://name.");
+			default ->
+				throw new ZmqInvalidEndpointException(spec, "transport '" + transport + "' is not supported by JeroMQ",
+						"Use tcp://host:port, inproc://name or ipc://name.");
 		}
 	}
 

@@ -21,8 +21,8 @@ import org.zeromq.ZMQException;
 import io.github.zmqspring.ZmqException;
 
 /**
- * A socket could not bind or connect an address, typically because the address is already in
- * use. Reported at startup by a Spring Boot failure analyzer.
+ * A socket could not bind or connect an address, typically because the address is already
+ * in use. Reported at startup by a Spring Boot failure analyzer.
  *
  * @author zmq-spring contributors
  * @since 0.1.0

@@ -28,9 +28,9 @@ import org.apache.commons.logging.LogFactory;
 import org.zeromq.SocketType;
 
 /**
- * Turns what users write (an endpoint name or inline addresses) into a {@link ZmqEndpoint}.
- * A string containing {@code ://} is a comma-separated list of addresses; any other string is
- * a name under {@code zmq.endpoints}.
+ * Turns what users write (an endpoint name or inline addresses) into a
+ * {@link ZmqEndpoint}. A string containing {@code ://} is a comma-separated list of
+ * addresses; any other string is a name under {@code zmq.endpoints}.
  *
  * @author zmq-spring contributors
  * @since 0.1.0
@@ -67,8 +67,7 @@ public class ZmqEndpointResolver {
 		if (definition == null) {
 			throw new ZmqInvalidEndpointException(spec, "no endpoint named '" + spec + "' is configured",
 					"Set zmq.endpoints." + spec + ".addresses (for example \"@tcp://*:5555\") in application.yml, "
-							+ "or use an address such as tcp://localhost:5555 instead of the name."
-							+ knownNames());
+							+ "or use an address such as tcp://localhost:5555 instead of the name." + knownNames());
 		}
 		if (definition.addresses().isEmpty()) {
 			throw new ZmqInvalidEndpointException(spec, "endpoint '" + spec + "' has no addresses",
@@ -119,12 +118,13 @@ public class ZmqEndpointResolver {
 	}
 
 	private String knownNames() {
-		return this.definitions.isEmpty() ? "" : " Configured endpoints: " + String.join(", ", this.definitions.keySet()) + ".";
+		return this.definitions.isEmpty() ? ""
+				: " Configured endpoints: " + String.join(", ", this.definitions.keySet()) + ".";
 	}
 
 	/**
-	 * Return the usual direction of a socket type: REP, PUB, PULL, ROUTER and XPUB bind; the
-	 * others connect.
+	 * Return the usual direction of a socket type: REP, PUB, PULL, ROUTER and XPUB bind;
+	 * the others connect.
 	 * @param type the socket type
 	 * @return {@code true} if a bare address binds
 	 */

@@ -21,14 +21,16 @@ import java.nio.charset.StandardCharsets;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The error reply a replier sends instead of a normal reply, so that no client is left waiting.
+ * The error reply a replier sends instead of a normal reply, so that no client is left
+ * waiting.
  * <p>
  * On the wire it is exactly one UTF-8 frame: {@code ZMQ-SPRING-ERROR <status> <reason>},
- * optionally followed by {@code ": <detail>"} when the replier is configured to expose exception
- * messages ({@code zmq.listener.include-error-message=true}). Status {@code 400} means the
- * request could not be converted to the handler's parameter type; {@code 500} means the handler
- * threw. Any ZeroMQ peer can read it as text; {@link ZmqTemplate} turns it into a
- * {@link ZmqRemoteException}. Replies starting with the marker are reserved for this purpose.
+ * optionally followed by {@code ": <detail>"} when the replier is configured to expose
+ * exception messages ({@code zmq.listener.include-error-message=true}). Status
+ * {@code 400} means the request could not be converted to the handler's parameter type;
+ * {@code 500} means the handler threw. Any ZeroMQ peer can read it as text;
+ * {@link ZmqTemplate} turns it into a {@link ZmqRemoteException}. Replies starting with
+ * the marker are reserved for this purpose.
  *
  * @param status the status code
  * @param reason the reason phrase

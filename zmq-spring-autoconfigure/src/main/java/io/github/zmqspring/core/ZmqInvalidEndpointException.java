@@ -21,9 +21,10 @@ import org.jspecify.annotations.Nullable;
 import io.github.zmqspring.ZmqException;
 
 /**
- * An endpoint cannot be used: a name that is not configured under {@code zmq.endpoints}, a
- * malformed address, or a transport JeroMQ does not support. Raised at startup for listeners
- * and on first use for the template; reported by a Spring Boot failure analyzer.
+ * An endpoint cannot be used: a name that is not configured under {@code zmq.endpoints},
+ * a malformed address, or a transport JeroMQ does not support. Raised at startup for
+ * listeners and on first use for the template; reported by a Spring Boot failure
+ * analyzer.
  *
  * @author zmq-spring contributors
  * @since 0.1.0
@@ -44,8 +45,7 @@ public class ZmqInvalidEndpointException extends ZmqException {
 
 	private ZmqInvalidEndpointException(String endpoint, String reason, String action, @Nullable String source,
 			@Nullable Throwable cause) {
-		super(((source != null) ? source + ": " : "") + "invalid ZeroMQ endpoint '" + endpoint + "': " + reason,
-				cause);
+		super(((source != null) ? source + ": " : "") + "invalid ZeroMQ endpoint '" + endpoint + "': " + reason, cause);
 		this.endpoint = endpoint;
 		this.reason = reason;
 		this.action = action;
@@ -54,7 +54,8 @@ public class ZmqInvalidEndpointException extends ZmqException {
 
 	/**
 	 * Return a copy that names where the endpoint was declared.
-	 * @param source for example {@code "@ZmqReplier method GreeterService.hello(String) on bean 'greeterService'"}
+	 * @param source for example
+	 * {@code "@ZmqReplier method GreeterService.hello(String) on bean 'greeterService'"}
 	 * @return the new exception, with this one as its cause
 	 */
 	public ZmqInvalidEndpointException withSource(String source) {

@@ -22,8 +22,8 @@ import java.util.concurrent.CompletableFuture;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The sending side of ZeroMQ messaging: request-reply, publish and push. Every method takes an
- * endpoint: a name configured under {@code zmq.endpoints} or addresses such as
+ * The sending side of ZeroMQ messaging: request-reply, publish and push. Every method
+ * takes an endpoint: a name configured under {@code zmq.endpoints} or addresses such as
  * {@code tcp://localhost:5555} (bare addresses connect for requests and pushes, bind for
  * publishing).
  *
@@ -34,8 +34,8 @@ import org.jspecify.annotations.Nullable;
 public interface ZmqOperations {
 
 	/**
-	 * Send a request and wait for its reply, up to the endpoint's or the template's default
-	 * request timeout.
+	 * Send a request and wait for its reply, up to the endpoint's or the template's
+	 * default request timeout.
 	 * @param endpoint the endpoint of a REP server, or of a broker's front end
 	 * @param payload the request payload
 	 * @param replyType the type to convert the reply to
@@ -43,7 +43,8 @@ public interface ZmqOperations {
 	 * @return the converted reply
 	 * @throws ZmqRequestTimeoutException if no reply arrives in time
 	 * @throws ZmqRemoteException if the server answers with an error reply
-	 * @throws io.github.zmqspring.convert.ZmqConversionException if a payload cannot be converted
+	 * @throws io.github.zmqspring.convert.ZmqConversionException if a payload cannot be
+	 * converted
 	 */
 	<T> @Nullable T request(String endpoint, @Nullable Object payload, Class<T> replyType);
 
@@ -61,8 +62,9 @@ public interface ZmqOperations {
 	<T> @Nullable T request(String endpoint, @Nullable Object payload, Class<T> replyType, Duration timeout);
 
 	/**
-	 * Send a request without waiting; the future completes with the reply, or exceptionally
-	 * with a {@link ZmqRequestTimeoutException} once the default request timeout has passed.
+	 * Send a request without waiting; the future completes with the reply, or
+	 * exceptionally with a {@link ZmqRequestTimeoutException} once the default request
+	 * timeout has passed.
 	 * @param endpoint the endpoint
 	 * @param payload the request payload
 	 * @param replyType the type to convert the reply to

@@ -21,8 +21,8 @@ import org.jspecify.annotations.Nullable;
 import io.github.zmqspring.ZmqException;
 
 /**
- * The replier answered with an error reply (see {@link ZmqErrorReply}): its handler threw, or
- * it could not convert the request.
+ * The replier answered with an error reply (see {@link ZmqErrorReply}): its handler
+ * threw, or it could not convert the request.
  *
  * @author zmq-spring contributors
  * @since 0.1.0
@@ -38,7 +38,8 @@ public class ZmqRemoteException extends ZmqException {
 	private final @Nullable String detail;
 
 	public ZmqRemoteException(String endpoint, int status, String reason, @Nullable String detail) {
-		super("Error reply from '" + endpoint + "': " + status + " " + reason + ((detail != null) ? ": " + detail : ""));
+		super("Error reply from '" + endpoint + "': " + status + " " + reason
+				+ ((detail != null) ? ": " + detail : ""));
 		this.endpoint = endpoint;
 		this.status = status;
 		this.reason = reason;
@@ -54,8 +55,8 @@ public class ZmqRemoteException extends ZmqException {
 	}
 
 	/**
-	 * Return the status code: {@code 400} when the request could not be converted, {@code 500}
-	 * when the handler failed.
+	 * Return the status code: {@code 400} when the request could not be converted,
+	 * {@code 500} when the handler failed.
 	 * @return the status code
 	 */
 	public int getStatus() {

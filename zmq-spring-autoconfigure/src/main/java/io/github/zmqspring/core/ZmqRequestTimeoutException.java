@@ -21,8 +21,9 @@ import java.time.Duration;
 import io.github.zmqspring.ZmqException;
 
 /**
- * A request got no reply within its timeout. The template has already forgotten the request:
- * a late reply is discarded and the next request on the same endpoint works normally.
+ * A request got no reply within its timeout. The template has already forgotten the
+ * request: a late reply is discarded and the next request on the same endpoint works
+ * normally.
  *
  * @author zmq-spring contributors
  * @since 0.1.0

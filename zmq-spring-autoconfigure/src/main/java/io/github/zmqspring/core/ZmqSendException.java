@@ -21,8 +21,9 @@ import org.jspecify.annotations.Nullable;
 import io.github.zmqspring.ZmqException;
 
 /**
- * A message could not be handed to a socket: the template is closed, or its outbound queue
- * stayed full for the whole send timeout (no peer, or peers slower than the sender).
+ * A message could not be handed to a socket: the template is closed, or its outbound
+ * queue stayed full for the whole send timeout (no peer, or peers slower than the
+ * sender).
  *
  * @author zmq-spring contributors
  * @since 0.1.0

@@ -24,9 +24,9 @@ import org.zeromq.ZMQ;
 import org.zeromq.ZMQException;
 
 /**
- * The one place that creates sockets: applies the endpoint's options, binds and connects its
- * addresses, and reports failures as {@link ZmqBindException}. Call it on the thread that will
- * own the socket.
+ * The one place that creates sockets: applies the endpoint's options, binds and connects
+ * its addresses, and reports failures as {@link ZmqBindException}. Call it on the thread
+ * that will own the socket.
  *
  * @author zmq-spring contributors
  * @since 0.1.0
@@ -60,8 +60,10 @@ public class ZmqSocketFactory {
 		ZMQ.Socket socket = this.context.createSocket(type);
 		try {
 			endpoint.options().applyTo(socket, type);
-			// JeroMQ's default immediate=true is kept on purpose: a message queued for a connection
-			// whose handshake stalls survives the reconnect; with immediate=false it would be dropped
+			// JeroMQ's default immediate=true is kept on purpose: a message queued for a
+			// connection
+			// whose handshake stalls survives the reconnect; with immediate=false it
+			// would be dropped
 			for (ZmqAddress address : endpoint.addresses()) {
 				attach(socket, address, source, onBound);
 			}

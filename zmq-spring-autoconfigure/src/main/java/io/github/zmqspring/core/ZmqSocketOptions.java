@@ -23,16 +23,18 @@ import org.zeromq.SocketType;
 import org.zeromq.ZMQ;
 
 /**
- * Per-endpoint socket options; {@code null} means "use the default for the socket's role".
+ * Per-endpoint socket options; {@code null} means "use the default for the socket's
+ * role".
  *
  * @param sendHighWaterMark the send high-water mark (messages queued per peer)
  * @param receiveHighWaterMark the receive high-water mark
  * @param linger how long unsent messages are kept when the socket closes
  * @param reconnectInterval the first delay before a dropped connection is retried
  * @param reconnectIntervalMax the longest delay between reconnection attempts
- * @param handshakeInterval how long a new connection may take to complete the ZMTP handshake
- * before it is dropped and retried
- * @param requestTimeout the template's default reply timeout for requests to this endpoint
+ * @param handshakeInterval how long a new connection may take to complete the ZMTP
+ * handshake before it is dropped and retried
+ * @param requestTimeout the template's default reply timeout for requests to this
+ * endpoint
  * @author zmq-spring contributors
  * @since 0.1.0
  */
@@ -46,15 +48,16 @@ public record ZmqSocketOptions(@Nullable Integer sendHighWaterMark, @Nullable In
 	public static final ZmqSocketOptions NONE = new ZmqSocketOptions(null, null, null, null, null, null, null);
 
 	/**
-	 * Linger of sockets that send one-way (PUB, PUSH) unless configured: long enough to flush
-	 * what is queued at shutdown, bounded so shutdown never hangs.
+	 * Linger of sockets that send one-way (PUB, PUSH) unless configured: long enough to
+	 * flush what is queued at shutdown, bounded so shutdown never hangs.
 	 */
 	public static final Duration DEFAULT_SENDER_LINGER = Duration.ofSeconds(1);
 
 	/**
-	 * Handshake interval unless configured. JeroMQ 0.6.0 sometimes leaves the ZMTP handshake of
-	 * a fresh TCP connection unfinished (measured: about one fresh connection in 20); JeroMQ's
-	 * own 30 s limit would leave such a connection silent that long, so it is retried sooner.
+	 * Handshake interval unless configured. JeroMQ 0.6.0 sometimes leaves the ZMTP
+	 * handshake of a fresh TCP connection unfinished (measured: about one fresh
+	 * connection in 20); JeroMQ's own 30 s limit would leave such a connection silent
+	 * that long, so it is retried sooner.
 	 */
 	public static final Duration DEFAULT_HANDSHAKE_INTERVAL = Duration.ofSeconds(1);
 
@@ -77,8 +80,9 @@ public record ZmqSocketOptions(@Nullable Integer sendHighWaterMark, @Nullable In
 		if (this.reconnectIntervalMax != null) {
 			socket.setReconnectIVLMax(this.reconnectIntervalMax.toMillis());
 		}
-		socket.setHandshakeIvl((int) ((this.handshakeInterval != null) ? this.handshakeInterval
-				: DEFAULT_HANDSHAKE_INTERVAL).toMillis());
+		socket.setHandshakeIvl(
+				(int) ((this.handshakeInterval != null) ? this.handshakeInterval : DEFAULT_HANDSHAKE_INTERVAL)
+					.toMillis());
 	}
 
 	/**

@@ -40,14 +40,14 @@ import io.github.zmqspring.convert.ZmqMessageConverter;
 
 /**
  * Default {@link ZmqOperations}: thread-safe; each socket is confined to one internal I/O
- * thread ({@code zmq-template-io}), which the template starts on first use and stops when the
- * application context closes.
+ * thread ({@code zmq-template-io}), which the template starts on first use and stops when
+ * the application context closes.
  * <p>
- * Requests use one DEALER socket per endpoint with a correlation id per request, so any number
- * of threads can wait for replies at once, spread over several servers or through a broker,
- * and a late reply never confuses the next request. Every request has a timeout. Publish and
- * push queue the message for the I/O thread and return; a caller blocks only while that
- * endpoint's queue is full, at most for the send timeout.
+ * Requests use one DEALER socket per endpoint with a correlation id per request, so any
+ * number of threads can wait for replies at once, spread over several servers or through
+ * a broker, and a late reply never confuses the next request. Every request has a
+ * timeout. Publish and push queue the message for the I/O thread and return; a caller
+ * blocks only while that endpoint's queue is full, at most for the send timeout.
  *
  * @author zmq-spring contributors
  * @since 0.1.0
@@ -94,7 +94,8 @@ public class ZmqTemplate implements ZmqOperations, DisposableBean {
 	}
 
 	/**
-	 * Set how long {@code publish} and {@code push} may block while an endpoint's queue is full.
+	 * Set how long {@code publish} and {@code push} may block while an endpoint's queue
+	 * is full.
 	 * @param sendTimeout the timeout
 	 */
 	public void setSendTimeout(Duration sendTimeout) {
@@ -102,7 +103,8 @@ public class ZmqTemplate implements ZmqOperations, DisposableBean {
 	}
 
 	/**
-	 * Set how many messages may wait per endpoint for the I/O thread before callers block.
+	 * Set how many messages may wait per endpoint for the I/O thread before callers
+	 * block.
 	 * @param sendQueueCapacity the capacity, positive
 	 */
 	public void setSendQueueCapacity(int sendQueueCapacity) {
@@ -111,8 +113,8 @@ public class ZmqTemplate implements ZmqOperations, DisposableBean {
 	}
 
 	/**
-	 * Set the executor that converts replies for {@code requestAsync} and runs the dependent
-	 * stages of its future, so user callbacks never run on the socket thread.
+	 * Set the executor that converts replies for {@code requestAsync} and runs the
+	 * dependent stages of its future, so user callbacks never run on the socket thread.
 	 * @param asyncExecutor the executor
 	 */
 	public void setAsyncExecutor(Executor asyncExecutor) {
@@ -129,7 +131,8 @@ public class ZmqTemplate implements ZmqOperations, DisposableBean {
 		CompletableFuture<ZmqFrames> reply = sendRequest(endpoint, payload, timeout);
 		ZmqFrames frames;
 		try {
-			// the I/O thread enforces the timeout; the extra grace only guards against its failure
+			// the I/O thread enforces the timeout; the extra grace only guards against
+			// its failure
 			frames = reply.get(timeout.plus(CLOSE_GRACE).toMillis(), TimeUnit.MILLISECONDS);
 		}
 		catch (ExecutionException ex) {
@@ -176,8 +179,8 @@ public class ZmqTemplate implements ZmqOperations, DisposableBean {
 	}
 
 	/**
-	 * Flush queued messages (within each socket's linger), fail outstanding requests and stop
-	 * the I/O thread. Further calls fail with {@link ZmqSendException}.
+	 * Flush queued messages (within each socket's linger), fail outstanding requests and
+	 * stop the I/O thread. Further calls fail with {@link ZmqSendException}.
 	 */
 	@Override
 	public void destroy() {
@@ -223,8 +226,8 @@ public class ZmqTemplate implements ZmqOperations, DisposableBean {
 	}
 
 	/**
-	 * Wait for the first send of an endpoint to open its socket, so that a failure (an address
-	 * in use) reaches the caller instead of only the log.
+	 * Wait for the first send of an endpoint to open its socket, so that a failure (an
+	 * address in use) reaches the caller instead of only the log.
 	 */
 	private void awaitOpened(OutboundChannel channel) {
 		try {
@@ -236,8 +239,8 @@ public class ZmqTemplate implements ZmqOperations, DisposableBean {
 					: new ZmqSendException("Could not open " + channel.describe(), ex.getCause());
 		}
 		catch (TimeoutException ex) {
-			throw new ZmqSendException("Could not open " + channel.describe() + " within "
-					+ this.sendTimeout.toMillis() + " ms");
+			throw new ZmqSendException(
+					"Could not open " + channel.describe() + " within " + this.sendTimeout.toMillis() + " ms");
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
@@ -256,7 +259,8 @@ public class ZmqTemplate implements ZmqOperations, DisposableBean {
 
 	private ZmqFrames outboundFrames(@Nullable Object payload) {
 		if (payload instanceof byte[] bytes) {
-			// JeroMQ sends the array without copying: a caller reusing its buffer must not change what is queued
+			// JeroMQ sends the array without copying: a caller reusing its buffer must
+			// not change what is queued
 			return ZmqFrames.of(bytes.clone());
 		}
 		return this.messageConverter.toFrames(payload);

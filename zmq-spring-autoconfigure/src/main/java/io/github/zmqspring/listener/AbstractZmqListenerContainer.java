@@ -35,10 +35,11 @@ import io.github.zmqspring.core.ZmqEndpoint;
 import io.github.zmqspring.core.ZmqSocketFactory;
 
 /**
- * Lifecycle and threading shared by every listener container. With a concurrency of one, a
- * single thread owns the socket facing peers and calls the method itself (no hand-off); with
- * more, a proxy thread owns that socket and shares the messages among worker threads, each
- * owning an {@code inproc} socket. Threads are named {@code zmq-<listener id>-<n>}.
+ * Lifecycle and threading shared by every listener container. With a concurrency of one,
+ * a single thread owns the socket facing peers and calls the method itself (no hand-off);
+ * with more, a proxy thread owns that socket and shares the messages among worker
+ * threads, each owning an {@code inproc} socket. Threads are named
+ * {@code zmq-<listener id>-<n>}.
  *
  * @author zmq-spring contributors
  * @since 0.1.0
@@ -46,8 +47,8 @@ import io.github.zmqspring.core.ZmqSocketFactory;
 public abstract class AbstractZmqListenerContainer implements ZmqListenerContainer {
 
 	/**
-	 * The phase containers start in and stop in: late, so they start after and stop before the
-	 * beans their methods use.
+	 * The phase containers start in and stop in: late, so they start after and stop
+	 * before the beans their methods use.
 	 */
 	public static final int DEFAULT_PHASE = Integer.MAX_VALUE - 100;
 

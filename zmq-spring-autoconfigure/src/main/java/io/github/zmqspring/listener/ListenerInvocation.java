@@ -21,8 +21,8 @@ import org.jspecify.annotations.Nullable;
 import io.github.zmqspring.convert.ZmqFrames;
 
 /**
- * The one-way invocation shared by pullers and subscribers: call the method, send a result
- * onward, and turn every failure into a log line so the listener keeps serving.
+ * The one-way invocation shared by pullers and subscribers: call the method, send a
+ * result onward, and turn every failure into a log line so the listener keeps serving.
  */
 final class ListenerInvocation {
 

@@ -28,10 +28,11 @@ import org.zeromq.ZMQ;
 import org.zeromq.ZMQException;
 
 /**
- * The thread that shares one front socket (bound or connected to peers) among several worker
- * sockets over {@code inproc}. Stopped through its control socket, it first stops reading the
- * front socket, then (for request-reply) keeps routing replies back until every request it
- * handed to a worker has been answered, so stopping loses no reply that a worker produces.
+ * The thread that shares one front socket (bound or connected to peers) among several
+ * worker sockets over {@code inproc}. Stopped through its control socket, it first stops
+ * reading the front socket, then (for request-reply) keeps routing replies back until
+ * every request it handed to a worker has been answered, so stopping loses no reply that
+ * a worker produces.
  */
 final class SocketProxy extends SocketThread {
 
@@ -60,8 +61,8 @@ final class SocketProxy extends SocketThread {
 	}
 
 	/**
-	 * Tell the proxy to stop, from any thread: a short-lived PAIR socket owned by the calling
-	 * thread sends the command.
+	 * Tell the proxy to stop, from any thread: a short-lived PAIR socket owned by the
+	 * calling thread sends the command.
 	 */
 	@Override
 	void requestStop() {
@@ -120,7 +121,8 @@ final class SocketProxy extends SocketThread {
 		try {
 			int controlIndex = poller.register(control, ZMQ.Poller.POLLIN);
 			int backIndex = poller.register(backend, ZMQ.Poller.POLLIN);
-			// registered last: unregistering it when draining leaves the other indexes unchanged
+			// registered last: unregistering it when draining leaves the other indexes
+			// unchanged
 			int frontIndex = poller.register(frontend, ZMQ.Poller.POLLIN);
 			while (!draining || (replies && outstanding > 0)) {
 				if (poller.poll(-1) < 0) {

@@ -23,10 +23,10 @@ import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A named thread that opens its sockets itself and reports when they are ready (or why they
- * could not be opened), and when it has closed them again. Subclasses implement {@link #run()}
- * and call {@link #ready()} or {@link #failedToStart(RuntimeException)} exactly once, and
- * {@link #terminated()} last.
+ * A named thread that opens its sockets itself and reports when they are ready (or why
+ * they could not be opened), and when it has closed them again. Subclasses implement
+ * {@link #run()} and call {@link #ready()} or {@link #failedToStart(RuntimeException)}
+ * exactly once, and {@link #terminated()} last.
  */
 abstract class SocketThread implements Runnable {
 

@@ -29,10 +29,10 @@ import org.zeromq.ZMQException;
 import io.github.zmqspring.convert.ZmqFrames;
 
 /**
- * One thread that owns one socket for its whole life: opens it, receives and processes one
- * message at a time, and closes it. It blocks in {@code recv} (no polling loop, so an idle
- * listener costs no CPU) and is stopped through JeroMQ's cancellation token, never by an
- * interrupt.
+ * One thread that owns one socket for its whole life: opens it, receives and processes
+ * one message at a time, and closes it. It blocks in {@code recv} (no polling loop, so an
+ * idle listener costs no CPU) and is stopped through JeroMQ's cancellation token, never
+ * by an interrupt.
  */
 final class SocketWorker extends SocketThread {
 
@@ -65,8 +65,8 @@ final class SocketWorker extends SocketThread {
 	 * @param name the thread name
 	 * @param opener opens the socket, called on the worker's thread
 	 * @param processor handles each message
-	 * @param drainOnStop whether to handle what is already queued before stopping (for workers
-	 * behind a proxy that has stopped feeding them, so the queue is finite)
+	 * @param drainOnStop whether to handle what is already queued before stopping (for
+	 * workers behind a proxy that has stopped feeding them, so the queue is finite)
 	 */
 	SocketWorker(String name, Supplier<ZMQ.Socket> opener, FrameProcessor processor, boolean drainOnStop) {
 		super(name);
@@ -106,7 +106,8 @@ final class SocketWorker extends SocketThread {
 			ZMQ.CancellationToken cancellation = socket.createCancellationToken();
 			this.token = cancellation;
 			ready();
-			// once cancelled, recv still returns what is queued and then reports the cancellation
+			// once cancelled, recv still returns what is queued and then reports the
+			// cancellation
 			while (this.drainOnStop || !this.stopping) {
 				ZmqFrames frames = receive(socket, cancellation);
 				if (frames != null) {
@@ -116,9 +117,10 @@ final class SocketWorker extends SocketThread {
 					return;
 				}
 				else {
-					// nobody asked this listener to stop: keep serving rather than end quietly
-					logger.warn("Listener thread " + getName() + " was woken without a message (errno "
-							+ socket.errno() + "); it goes on receiving");
+					// nobody asked this listener to stop: keep serving rather than end
+					// quietly
+					logger.warn("Listener thread " + getName() + " was woken without a message (errno " + socket.errno()
+							+ "); it goes on receiving");
 					cancellation.reset();
 				}
 			}

@@ -30,8 +30,8 @@ import io.github.zmqspring.convert.ZmqFrames;
 import io.github.zmqspring.convert.ZmqMessageConverter;
 
 /**
- * Bridges {@link ZmqMessageConverter} into spring-messaging, so handler-method parameters are
- * converted from the received frames according to their declared (generic) type.
+ * Bridges {@link ZmqMessageConverter} into spring-messaging, so handler-method parameters
+ * are converted from the received frames according to their declared (generic) type.
  *
  * @author zmq-spring contributors
  * @since 0.1.0
@@ -76,7 +76,8 @@ public class ZmqFramesMessageConverter implements SmartMessageConverter {
 	@Override
 	public @Nullable Message<?> toMessage(Object payload, @Nullable MessageHeaders headers,
 			@Nullable Object conversionHint) {
-		return new GenericMessage<>(this.converter.toFrames(payload), (headers != null) ? headers : new MessageHeaders(null));
+		return new GenericMessage<>(this.converter.toFrames(payload),
+				(headers != null) ? headers : new MessageHeaders(null));
 	}
 
 }

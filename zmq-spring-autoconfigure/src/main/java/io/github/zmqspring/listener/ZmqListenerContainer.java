@@ -22,9 +22,9 @@ import java.util.List;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * The running form of one listener: the thread(s) and socket(s) behind an annotated method.
- * Created by the framework, looked up through the listener registry; not meant to be
- * implemented by applications.
+ * The running form of one listener: the thread(s) and socket(s) behind an annotated
+ * method. Created by the framework, looked up through the listener registry; not meant to
+ * be implemented by applications.
  *
  * @author zmq-spring contributors
  * @since 0.1.0
@@ -44,8 +44,9 @@ public interface ZmqListenerContainer extends SmartLifecycle {
 	String getEndpointAddresses();
 
 	/**
-	 * Return the addresses actually bound while running (a wildcard port resolved), for example
-	 * {@code tcp://0.0.0.0:54321}; empty when the listener only connects or is stopped.
+	 * Return the addresses actually bound while running (a wildcard port resolved), for
+	 * example {@code tcp://0.0.0.0:54321}; empty when the listener only connects or is
+	 * stopped.
 	 * @return the bound addresses
 	 */
 	List<String> getBoundAddresses();
@@ -62,8 +63,8 @@ public interface ZmqListenerContainer extends SmartLifecycle {
 	void requestStop();
 
 	/**
-	 * Wait until the listener's threads have finished their current message and closed their
-	 * sockets.
+	 * Wait until the listener's threads have finished their current message and closed
+	 * their sockets.
 	 * @param timeout how long to wait
 	 * @return whether every thread ended in time
 	 */

@@ -34,8 +34,8 @@ import io.github.zmqspring.core.ZmqHeaders;
 /**
  * Calls one listener method through spring-messaging's handler-method infrastructure, so
  * {@code @Payload}, {@code @Header} and {@code Message<?>} parameters work as they do for
- * other Spring messaging listeners. The message payload is the received {@link ZmqFrames};
- * the parameter's declared type decides the conversion.
+ * other Spring messaging listeners. The message payload is the received
+ * {@link ZmqFrames}; the parameter's declared type decides the conversion.
  *
  * @author zmq-spring contributors
  * @since 0.1.0

@@ -25,9 +25,10 @@ import io.github.zmqspring.core.ZmqEndpoint;
 import io.github.zmqspring.core.ZmqSocketFactory;
 
 /**
- * Container of a {@code @ZmqPuller} method: calls the method for each pushed message and, with
- * {@code @SendTo}, pushes a non-null return value onward (a pipeline worker). A message that
- * cannot be converted, or a method that throws, is logged and the listener goes on.
+ * Container of a {@code @ZmqPuller} method: calls the method for each pushed message and,
+ * with {@code @SendTo}, pushes a non-null return value onward (a pipeline worker). A
+ * message that cannot be converted, or a method that throws, is logged and the listener
+ * goes on.
  *
  * @author zmq-spring contributors
  * @since 0.1.0

@@ -27,9 +27,10 @@ import io.github.zmqspring.core.ZmqErrorReply;
 import io.github.zmqspring.core.ZmqSocketFactory;
 
 /**
- * Container of a {@code @ZmqReplier} method: receives a request, calls the method and always
- * sends exactly one reply, an error reply ({@link ZmqErrorReply}) when the request cannot be
- * converted or the method throws, so no client is left waiting and the socket never gets stuck.
+ * Container of a {@code @ZmqReplier} method: receives a request, calls the method and
+ * always sends exactly one reply, an error reply ({@link ZmqErrorReply}) when the request
+ * cannot be converted or the method throws, so no client is left waiting and the socket
+ * never gets stuck.
  *
  * @author zmq-spring contributors
  * @since 0.1.0
@@ -47,8 +48,8 @@ public class ZmqReplierContainer extends AbstractZmqListenerContainer {
 	}
 
 	/**
-	 * Set whether error replies carry the exception message (off by default, so nothing about
-	 * the server's internals leaks to clients).
+	 * Set whether error replies carry the exception message (off by default, so nothing
+	 * about the server's internals leaks to clients).
 	 * @param includeErrorMessage whether to include the message
 	 */
 	public void setIncludeErrorMessage(boolean includeErrorMessage) {

@@ -29,10 +29,11 @@ import io.github.zmqspring.core.ZmqSocketFactory;
 
 /**
  * Container of a {@code @ZmqSubscriber} method. Subscribes its topic prefixes before
- * connecting. A message of two or more frames has its topic in the first frame and its payload
- * in the rest; a one-frame message is all payload, and its topic is the longest subscribed
- * prefix it matches. With {@code @SendTo}, a non-null return value is republished under the
- * same topic (with a topic frame only if the message came with one).
+ * connecting. A message of two or more frames has its topic in the first frame and its
+ * payload in the rest; a one-frame message is all payload, and its topic is the longest
+ * subscribed prefix it matches. With {@code @SendTo}, a non-null return value is
+ * republished under the same topic (with a topic frame only if the message came with
+ * one).
  *
  * @author zmq-spring contributors
  * @since 0.1.0
@@ -55,7 +56,8 @@ public class ZmqSubscriberContainer extends AbstractZmqListenerContainer {
 
 	@Override
 	protected void attached(ZMQ.Socket socket) {
-		// subscribe after connecting: JeroMQ 0.6.0 drops subscriptions made before an inproc
+		// subscribe after connecting: JeroMQ 0.6.0 drops subscriptions made before an
+		// inproc
 		// connect that waits for its bind, so the subscriber would never receive anything
 		for (byte[] prefix : this.prefixes) {
 			socket.subscribe(prefix);

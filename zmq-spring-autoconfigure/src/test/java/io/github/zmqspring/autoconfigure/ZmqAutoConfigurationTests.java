@@ -189,7 +189,8 @@ class ZmqAutoConfigurationTests {
 	void misspelledEndpointKeyFailsStartup() {
 		this.contextRunner.withPropertyValues("zmq.endpoints.orders.adresses=tcp://*:5555").run((context) -> {
 			assertThat(context).hasFailed();
-			assertThat(context.getStartupFailure()).hasRootCauseInstanceOf(UnboundConfigurationPropertiesException.class);
+			assertThat(context.getStartupFailure())
+				.hasRootCauseInstanceOf(UnboundConfigurationPropertiesException.class);
 			assertThat(rootMessage(context.getStartupFailure())).contains("zmq.endpoints.orders.adresses");
 		});
 	}

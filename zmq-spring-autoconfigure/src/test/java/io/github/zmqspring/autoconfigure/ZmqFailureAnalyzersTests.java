@@ -37,8 +37,8 @@ import io.github.zmqspring.annotation.ZmqSubscriber;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for {@link ZmqInvalidEndpointFailureAnalyzer} and {@link ZmqBindFailureAnalyzer} on
- * real startup failures.
+ * Tests for {@link ZmqInvalidEndpointFailureAnalyzer} and {@link ZmqBindFailureAnalyzer}
+ * on real startup failures.
  *
  * @author zmq-spring contributors
  */

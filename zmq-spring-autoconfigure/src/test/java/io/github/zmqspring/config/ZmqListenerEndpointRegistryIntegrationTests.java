@@ -39,8 +39,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Integration tests for {@link ZmqListenerEndpointRegistry}: listener ids, manual start and
- * stop, and placeholders in annotation attributes.
+ * Integration tests for {@link ZmqListenerEndpointRegistry}: listener ids, manual start
+ * and stop, and placeholders in annotation attributes.
  *
  * @author zmq-spring contributors
  */

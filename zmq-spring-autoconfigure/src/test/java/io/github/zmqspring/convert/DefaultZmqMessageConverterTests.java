@@ -72,7 +72,8 @@ class DefaultZmqMessageConverterTests {
 	void genericListIsReadWithItsElementType() {
 		Type listOfItems = ResolvableType.forClassWithGenerics(List.class, Item.class).getType();
 		ZmqFrames frames = this.converter.toFrames(List.of(new Item("a", 1), new Item("b", 2)));
-		assertThat(this.converter.fromFrames(frames, listOfItems)).isEqualTo(List.of(new Item("a", 1), new Item("b", 2)));
+		assertThat(this.converter.fromFrames(frames, listOfItems))
+			.isEqualTo(List.of(new Item("a", 1), new Item("b", 2)));
 	}
 
 	@Test
@@ -111,9 +112,8 @@ class DefaultZmqMessageConverterTests {
 
 	@Test
 	void malformedJsonIsAConversionException() {
-		assertThatExceptionOfType(ZmqConversionException.class)
-			.isThrownBy(() -> this.converter.fromFrames(ZmqFrames.of("{\"name\":".getBytes(StandardCharsets.UTF_8)),
-					Item.class));
+		assertThatExceptionOfType(ZmqConversionException.class).isThrownBy(() -> this.converter
+			.fromFrames(ZmqFrames.of("{\"name\":".getBytes(StandardCharsets.UTF_8)), Item.class));
 	}
 
 	record Item(String name, int count) {

@@ -27,7 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Unit tests of {@link ZmqErrorReply}, {@link ZmqAddress} and {@link ZmqEndpointResolver}.
+ * Unit tests of {@link ZmqErrorReply}, {@link ZmqAddress} and
+ * {@link ZmqEndpointResolver}.
  */
 class ZmqAddressingAndErrorReplyTests {
 

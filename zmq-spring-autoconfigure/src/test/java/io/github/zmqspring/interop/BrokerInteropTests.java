@@ -61,7 +61,8 @@ class BrokerInteropTests {
 			JsonNode ports = broker.nextJson();
 			String frontend = "tcp://127.0.0.1:" + broker.intField(ports, "frontend");
 			this.contextRunner
-				.withPropertyValues("zmq.endpoints.backend.addresses=>tcp://127.0.0.1:" + broker.intField(ports, "backend"))
+				.withPropertyValues(
+						"zmq.endpoints.backend.addresses=>tcp://127.0.0.1:" + broker.intField(ports, "backend"))
 				.run((context) -> {
 					ZmqTemplate template = context.getBean(ZmqTemplate.class);
 					List<String> mismatches = ZmqTestSupport.callConcurrently(threads, (thread) -> {
@@ -88,7 +89,8 @@ class BrokerInteropTests {
 			JsonNode ports = broker.nextJson();
 			String frontend = "tcp://127.0.0.1:" + broker.intField(ports, "frontend");
 			this.contextRunner
-				.withPropertyValues("zmq.endpoints.backend.addresses=>tcp://127.0.0.1:" + broker.intField(ports, "backend"))
+				.withPropertyValues(
+						"zmq.endpoints.backend.addresses=>tcp://127.0.0.1:" + broker.intField(ports, "backend"))
 				.run((context) -> {
 					try (PythonPeer client = PythonPeer.start("req_client.py", frontend, "5000", "s:one", "s:two")) {
 						assertThat(client.nextJson().get("reply").asString()).isEqualTo("served one");

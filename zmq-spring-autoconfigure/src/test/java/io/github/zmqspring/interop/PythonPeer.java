@@ -46,9 +46,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 /**
- * A ZeroMQ peer written in Python (pyzmq on libzmq): runs {@code /usr/bin/python3} on one of the
- * scripts under {@code src/test/resources/interop}, reads its stdout lines (JSON) with bounded
- * waits, and ends the process when closed.
+ * A ZeroMQ peer written in Python (pyzmq on libzmq): runs {@code /usr/bin/python3} on one
+ * of the scripts under {@code src/test/resources/interop}, reads its stdout lines (JSON)
+ * with bounded waits, and ends the process when closed.
  *
  * @author zmq-spring contributors
  */
@@ -117,7 +117,8 @@ final class PythonPeer implements AutoCloseable {
 
 	/**
 	 * Start a script with arguments.
-	 * @param script the file name under {@code interop/}, for example {@code rep_server.py}
+	 * @param script the file name under {@code interop/}, for example
+	 * {@code rep_server.py}
 	 * @param args its arguments
 	 * @return the running peer
 	 */
@@ -220,7 +221,8 @@ final class PythonPeer implements AutoCloseable {
 	}
 
 	/**
-	 * Wait for the first line and return its {@code port} field: the port the script bound.
+	 * Wait for the first line and return its {@code port} field: the port the script
+	 * bound.
 	 * @return the port
 	 */
 	int port() {

@@ -60,7 +60,8 @@ class SubscriberInteropTests {
 			this.contextRunner.withPropertyValues("zmq.endpoints.feed.addresses=>tcp://127.0.0.1:" + port)
 				.run((context) -> {
 					Feed feed = context.getBean(Feed.class);
-					// several rounds received: client2 of every round would have come before
+					// several rounds received: client2 of every round would have come
+					// before
 					// the next round's client1x, so its absence is meaningful
 					await().atMost(Duration.ofSeconds(10)).until(() -> feed.received.size() >= 8);
 					List<String> received = List.copyOf(feed.received);

@@ -98,7 +98,8 @@ class TemplateInteropTests {
 			this.contextRunner.run((context) -> {
 				ZmqTemplate template = context.getBean(ZmqTemplate.class);
 				List<JsonNode> received = new CopyOnWriteArrayList<>();
-				// publish until the subscription has reached us (slow joiner); python prints each
+				// publish until the subscription has reached us (slow joiner); python
+				// prints each
 				// distinct message once
 				await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100)).untilAsserted(() -> {
 					template.publish(endpoint, "sports", "not for weather");

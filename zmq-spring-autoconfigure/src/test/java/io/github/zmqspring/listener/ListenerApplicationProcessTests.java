@@ -78,14 +78,16 @@ class ListenerApplicationProcessTests {
 		assertThat(this.process.isAlive()).isTrue();
 
 		long start = System.nanoTime();
-		// SIGTERM through the handle: Process.destroy() would also close our end of its output
+		// SIGTERM through the handle: Process.destroy() would also close our end of its
+		// output
 		assertThat(this.process.toHandle().destroy()).isTrue();
 		assertThat(this.process.waitFor(10, TimeUnit.SECONDS)).as("exited within 10 s of SIGTERM").isTrue();
 		Duration took = Duration.ofNanos(System.nanoTime() - start);
 		assertThat(this.process.exitValue()).isEqualTo(143);
 		assertThat(took).isLessThan(Duration.ofSeconds(10));
 		reader.join(5000);
-		assertThat(this.output).as(String.join("\n", this.output)).anyMatch((line) -> line.contains("Stopped @ZmqReplier"));
+		assertThat(this.output).as(String.join("\n", this.output))
+			.anyMatch((line) -> line.contains("Stopped @ZmqReplier"));
 	}
 
 	private void readOutput() {

@@ -27,8 +27,8 @@ import org.springframework.context.annotation.Bean;
 
 /**
  * An application whose only work is one replier, started as a separate JVM by
- * {@link ListenerApplicationProcessTests}. It prints the bound address, then lets {@code main}
- * return: only the listener thread keeps the JVM alive.
+ * {@link ListenerApplicationProcessTests}. It prints the bound address, then lets
+ * {@code main} return: only the listener thread keeps the JVM alive.
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration

@@ -44,9 +44,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Payload conversion in both directions between {@link ZmqTemplate} and listeners over real
- * sockets: raw bytes, UTF-8 text, multipart {@link ZMsg}, JSON objects and generic JSON, and
- * spring-messaging's {@code Message}, {@code @Payload} and {@code @Header} parameters.
+ * Payload conversion in both directions between {@link ZmqTemplate} and listeners over
+ * real sockets: raw bytes, UTF-8 text, multipart {@link ZMsg}, JSON objects and generic
+ * JSON, and spring-messaging's {@code Message}, {@code @Payload} and {@code @Header}
+ * parameters.
  */
 class ZmqConversionIntegrationTests {
 
@@ -67,10 +68,10 @@ class ZmqConversionIntegrationTests {
 	void nonAsciiTextRoundTripsAsUtf8() {
 		withRepliers((context) -> {
 			String target = target(context, "text");
-			assertThat(template(context).request(target, "grüße 日本", String.class, TIMEOUT))
-				.isEqualTo("[grüße 日本]");
+			assertThat(template(context).request(target, "grüße 日本", String.class, TIMEOUT)).isEqualTo("[grüße 日本]");
 			// the wire carries UTF-8, readable by any peer
-			assertThat(ZmqTestSupport.rawRequest(ZmqTestSupport.boundAddress(context, "text"), ZmqTestSupport.utf8("grüße 日本"))
+			assertThat(ZmqTestSupport
+				.rawRequest(ZmqTestSupport.boundAddress(context, "text"), ZmqTestSupport.utf8("grüße 日本"))
 				.getFirst()
 				.getData()).isEqualTo("[grüße 日本]".getBytes(StandardCharsets.UTF_8));
 		});
@@ -96,8 +97,7 @@ class ZmqConversionIntegrationTests {
 	@Test
 	void jsonRecordRequestAndReply() {
 		withRepliers((context) -> {
-			Item reply = template(context).request(target(context, "json"), new Item("apple", 3), Item.class,
-					TIMEOUT);
+			Item reply = template(context).request(target(context, "json"), new Item("apple", 3), Item.class, TIMEOUT);
 			assertThat(reply).isEqualTo(new Item("APPLE", 6));
 			// the request travels as plain UTF-8 JSON
 			String raw = ZmqTestSupport.rawRequestText(ZmqTestSupport.boundAddress(context, "json"),
@@ -175,7 +175,8 @@ class ZmqConversionIntegrationTests {
 				// slow joiner: publish until the subscription has reached the publisher
 				await().atMost(TIMEOUT).untilAsserted(() -> {
 					template(context).publish(target, "items", new Item("warmup", 0));
-					assertThat(received.poll(50, TimeUnit.MILLISECONDS)).isEqualTo("items|Item[name=warmup, quantity=0]");
+					assertThat(received.poll(50, TimeUnit.MILLISECONDS))
+						.isEqualTo("items|Item[name=warmup, quantity=0]");
 				});
 				template(context).publish(target, "items.fruit", new Item("cherry", 12));
 				await().atMost(TIMEOUT)

@@ -48,8 +48,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Integration tests for the threads of listener containers and the template: their names,
- * that none survive the application context, stopping while a message is being handled, and
- * that idle listeners do not burn CPU.
+ * that none survive the application context, stopping while a message is being handled,
+ * and that idle listeners do not burn CPU.
  *
  * @author zmq-spring contributors
  */
@@ -82,8 +82,10 @@ class ZmqListenerContainerLifecycleTests {
 				ZmqListenerEndpointRegistry registry = context.getBean(ZmqListenerEndpointRegistry.class);
 				String address = registry.getListenerContainer("blocking.handle").getBoundAddresses().get(0);
 				try (ZContext clientContext = new ZContext()) {
-					// a DEALER speaking the REQ wire format, retrying a stalled handshake quickly
-					// (JeroMQ 0.6.0 sometimes leaves the handshake of a fresh connection unfinished)
+					// a DEALER speaking the REQ wire format, retrying a stalled handshake
+					// quickly
+					// (JeroMQ 0.6.0 sometimes leaves the handshake of a fresh connection
+					// unfinished)
 					ZMQ.Socket client = clientContext.createSocket(SocketType.DEALER);
 					client.setHandshakeIvl(500);
 					client.setReceiveTimeOut(5000);

@@ -35,8 +35,9 @@ import org.zeromq.ZMQ;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Many callers at once: every caller gets its own reply from one replier, from a replier with
- * {@code concurrency > 1}, from two load-balanced repliers and through a ROUTER/DEALER broker.
+ * Many callers at once: every caller gets its own reply from one replier, from a replier
+ * with {@code concurrency > 1}, from two load-balanced repliers and through a
+ * ROUTER/DEALER broker.
  */
 class ZmqReplierConcurrencyIntegrationTests {
 
@@ -66,7 +67,8 @@ class ZmqReplierConcurrencyIntegrationTests {
 		ZmqTestSupport.runner().withUserConfiguration(ParallelReplier.class).run((context) -> {
 			ZmqTemplate template = context.getBean(ZmqTemplate.class);
 			String target = ZmqTestSupport.connectTo(context, "parallel");
-			// each handler waits until all four are inside it: only passes if four run at once
+			// each handler waits until all four are inside it: only passes if four run at
+			// once
 			List<String> replies = ZmqTestSupport.callConcurrently(4,
 					(thread) -> List.of(template.request(target, "p" + thread, String.class, Duration.ofSeconds(10))));
 			assertThat(replies).containsExactlyInAnyOrder("p0 passed", "p1 passed", "p2 passed", "p3 passed");
@@ -123,9 +125,9 @@ class ZmqReplierConcurrencyIntegrationTests {
 	}
 
 	/**
-	 * A queue device: ROUTER front end, DEALER back end, {@code ZMQ.proxy} on its own thread,
-	 * stopped with {@code TERMINATE} on a PAIR control socket. All sockets of the proxy are
-	 * created and closed on the proxy thread.
+	 * A queue device: ROUTER front end, DEALER back end, {@code ZMQ.proxy} on its own
+	 * thread, stopped with {@code TERMINATE} on a PAIR control socket. All sockets of the
+	 * proxy are created and closed on the proxy thread.
 	 */
 	static final class Broker implements AutoCloseable {
 

@@ -40,8 +40,9 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A replier always answers: bad input gets a 400 error reply, a failing handler a 500 one, and
- * the listener keeps serving; pullers and subscribers drop what they cannot convert.
+ * A replier always answers: bad input gets a 400 error reply, a failing handler a 500
+ * one, and the listener keeps serving; pullers and subscribers drop what they cannot
+ * convert.
  */
 class ZmqReplierErrorIntegrationTests {
 
@@ -88,7 +89,8 @@ class ZmqReplierErrorIntegrationTests {
 	void invalidUtf8ToStringHandlerIsBadRequest() {
 		this.runner.run((context) -> {
 			String address = ZmqTestSupport.boundAddress(context, "text");
-			assertThat(rawRequestText(address, new byte[] { 'a', (byte) 0xc3, 0x28, (byte) 0xff })).isEqualTo(BAD_REQUEST);
+			assertThat(rawRequestText(address, new byte[] { 'a', (byte) 0xc3, 0x28, (byte) 0xff }))
+				.isEqualTo(BAD_REQUEST);
 			assertThat(rawRequestText(address, utf8("gr\u00fc\u00dfe"))).isEqualTo("length 5");
 		});
 	}

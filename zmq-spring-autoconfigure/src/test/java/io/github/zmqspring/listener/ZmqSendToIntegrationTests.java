@@ -39,10 +39,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * {@code @SendTo} on pullers and subscribers: a pipeline worker pushes its results to a sink,
- * and a subscriber republishes under the received topic to another network. Endpoints are
- * named under {@code zmq.endpoints}, and the same name binds on one side and connects on the
- * other through the socket types' defaults.
+ * {@code @SendTo} on pullers and subscribers: a pipeline worker pushes its results to a
+ * sink, and a subscriber republishes under the received topic to another network.
+ * Endpoints are named under {@code zmq.endpoints}, and the same name binds on one side
+ * and connects on the other through the socket types' defaults.
  */
 class ZmqSendToIntegrationTests {
 

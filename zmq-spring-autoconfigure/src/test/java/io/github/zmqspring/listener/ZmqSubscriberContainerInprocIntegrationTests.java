@@ -34,9 +34,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A subscriber that connects to an {@code inproc://} address before the publisher binds it
- * (the usual order: listeners start with the context, the template binds on first publish)
- * still receives.
+ * A subscriber that connects to an {@code inproc://} address before the publisher binds
+ * it (the usual order: listeners start with the context, the template binds on first
+ * publish) still receives.
  *
  * @author zmq-spring contributors
  */

@@ -32,7 +32,8 @@ class Demo implements ApplicationRunner {
 		String reply = this.zmq.request("greeter", "ZeroMQ", String.class, Duration.ofSeconds(5));
 		System.out.println("[template] request 'ZeroMQ' -> reply '" + reply + "'");
 
-		// PUB/SUB drops what is published before the subscription reaches the publisher (the
+		// PUB/SUB drops what is published before the subscription reaches the publisher
+		// (the
 		// "slow joiner"), so keep publishing until the subscriber has seen three prices
 		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
 		for (int tick = 0; this.prices.received.getCount() > 0 && System.nanoTime() < deadline; tick++) {

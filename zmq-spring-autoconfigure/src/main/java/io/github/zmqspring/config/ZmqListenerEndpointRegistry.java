@@ -27,6 +27,7 @@ import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.util.Assert;
 
@@ -41,7 +42,7 @@ import io.github.zmqspring.listener.ZmqListenerContainer;
  * @author zmq-spring contributors
  * @since 0.1.0
  */
-public class ZmqListenerEndpointRegistry implements SmartLifecycle {
+public class ZmqListenerEndpointRegistry implements SmartLifecycle, DisposableBean {
 
 	private final Map<String, ZmqListenerContainer> containers = new LinkedHashMap<>();
 
@@ -109,10 +110,19 @@ public class ZmqListenerEndpointRegistry implements SmartLifecycle {
 
 	@Override
 	public void start() {
-		for (ZmqListenerContainer container : getListenerContainers()) {
-			if (container.isAutoStartup()) {
-				container.start();
+		try {
+			for (ZmqListenerContainer container : getListenerContainers()) {
+				if (container.isAutoStartup()) {
+					container.start();
+				}
 			}
+		}
+		catch (RuntimeException ex) {
+			// a failed start aborts the context: stop what already runs, or its threads
+			// would
+			// keep the JVM alive behind the startup failure
+			stop();
+			throw ex;
 		}
 		this.running = true;
 	}
@@ -128,6 +138,15 @@ public class ZmqListenerEndpointRegistry implements SmartLifecycle {
 			long deadline = start + container.getShutdownTimeout().toNanos();
 			container.awaitStop(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
 		}
+	}
+
+	/**
+	 * Stop every listener when the registry is destroyed, also when the context never
+	 * finished starting (its lifecycle is then not stopped).
+	 */
+	@Override
+	public void destroy() {
+		stop();
 	}
 
 	@Override

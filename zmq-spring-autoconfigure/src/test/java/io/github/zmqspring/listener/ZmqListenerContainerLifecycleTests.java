@@ -167,6 +167,19 @@ class ZmqListenerContainerLifecycleTests {
 		return ids.stream().collect(Collectors.toMap((id) -> id, (id) -> Math.max(0, threads.getThreadCpuTime(id))));
 	}
 
+	@Test
+	void aListenerThatCannotBindStopsTheOthersSoNoThreadOutlivesTheFailedStartup() {
+		try (ZContext squatterContext = new ZContext()) {
+			ZMQ.Socket squatter = squatterContext.createSocket(SocketType.REP);
+			squatter.bind("tcp://127.0.0.1:*");
+			this.contextRunner.withPropertyValues("test.taken=" + squatter.getLastEndpoint())
+				.withBean("first", FirstListener.class)
+				.withBean("second", TakenAddressListener.class)
+				.run((context) -> assertThat(context).hasFailed());
+		}
+		await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(zmqThreadNames()).isEmpty());
+	}
+
 	private static List<String> zmqThreadNames() {
 		return Thread.getAllStackTraces()
 			.keySet()
@@ -176,6 +189,23 @@ class ZmqListenerContainerLifecycleTests {
 			.filter((name) -> name.startsWith("zmq-"))
 			.sorted()
 			.toList();
+	}
+
+	static class FirstListener {
+
+		@ZmqPuller(value = "tcp://127.0.0.1:*", id = "first")
+		void onMessage(String message) {
+		}
+
+	}
+
+	static class TakenAddressListener {
+
+		@ZmqReplier(value = "${test.taken}", id = "taken")
+		String handle(String request) {
+			return request;
+		}
+
 	}
 
 	static class ThreadListeners {

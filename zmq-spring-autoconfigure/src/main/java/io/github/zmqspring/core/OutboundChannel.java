@@ -30,8 +30,6 @@ import org.zeromq.ZMQ;
  */
 final class OutboundChannel {
 
-	final String key;
-
 	final SocketType type;
 
 	final ZmqEndpoint endpoint;
@@ -54,8 +52,7 @@ final class OutboundChannel {
 
 	int pollIndex = -1;
 
-	OutboundChannel(String key, SocketType type, ZmqEndpoint endpoint, int capacity) {
-		this.key = key;
+	OutboundChannel(SocketType type, ZmqEndpoint endpoint, int capacity) {
 		this.type = type;
 		this.endpoint = endpoint;
 		this.permits = new Semaphore(capacity);

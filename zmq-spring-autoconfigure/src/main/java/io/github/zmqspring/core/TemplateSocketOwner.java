@@ -251,7 +251,7 @@ final class TemplateSocketOwner implements Runnable {
 				return false;
 			}
 			socket.send(EMPTY, ZMQ.SNDMORE | ZMQ.DONTWAIT);
-			sendFrames(socket, request.frames);
+			sendFrames(socket, request.frames, 0);
 			return true;
 		}
 		ZmqFrames frames = (ZmqFrames) message;
@@ -260,16 +260,16 @@ final class TemplateSocketOwner implements Runnable {
 			return false;
 		}
 		if (last > 0) {
-			sendFrames(socket, frames.from(1));
+			sendFrames(socket, frames, 1);
 		}
 		return true;
 	}
 
-	private static void sendFrames(ZMQ.Socket socket, ZmqFrames frames) {
+	private static void sendFrames(ZMQ.Socket socket, ZmqFrames frames, int from) {
 		// once the first frame is accepted the rest of the message is too (multipart is
 		// atomic)
 		int last = frames.size() - 1;
-		for (int i = 0; i <= last; i++) {
+		for (int i = from; i <= last; i++) {
 			socket.send(frames.frame(i), ZMQ.DONTWAIT | ((i < last) ? ZMQ.SNDMORE : 0));
 		}
 	}

@@ -18,6 +18,7 @@ package io.github.zmqspring.core;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -62,7 +63,10 @@ public class ZmqTemplate implements ZmqOperations, DisposableBean {
 
 	private final ZmqMessageConverter messageConverter;
 
-	private final Map<String, OutboundChannel> channels = new ConcurrentHashMap<>();
+	/** Channels by socket type, then by endpoint as the caller wrote it. */
+	private final Map<SocketType, Map<String, OutboundChannel>> channels = new EnumMap<>(
+			Map.of(SocketType.DEALER, new ConcurrentHashMap<>(), SocketType.PUB, new ConcurrentHashMap<>(),
+					SocketType.PUSH, new ConcurrentHashMap<>()));
 
 	private Duration defaultRequestTimeout = Duration.ofSeconds(5);
 
@@ -123,12 +127,19 @@ public class ZmqTemplate implements ZmqOperations, DisposableBean {
 
 	@Override
 	public <T> @Nullable T request(String endpoint, @Nullable Object payload, Class<T> replyType) {
-		return request(endpoint, payload, replyType, defaultTimeout(endpoint));
+		OutboundChannel channel = channel(endpoint, SocketType.DEALER);
+		return doRequest(channel, payload, replyType, defaultTimeout(channel));
 	}
 
 	@Override
 	public <T> @Nullable T request(String endpoint, @Nullable Object payload, Class<T> replyType, Duration timeout) {
-		CompletableFuture<ZmqFrames> reply = sendRequest(endpoint, payload, timeout);
+		return doRequest(channel(endpoint, SocketType.DEALER), payload, replyType, timeout);
+	}
+
+	private <T> @Nullable T doRequest(OutboundChannel channel, @Nullable Object payload, Class<T> replyType,
+			Duration timeout) {
+		String endpoint = channel.endpoint.name();
+		CompletableFuture<ZmqFrames> reply = sendRequest(channel, payload, timeout);
 		ZmqFrames frames;
 		try {
 			// the I/O thread enforces the timeout; the extra grace only guards against
@@ -152,14 +163,20 @@ public class ZmqTemplate implements ZmqOperations, DisposableBean {
 	@Override
 	public <T> CompletableFuture<@Nullable T> requestAsync(String endpoint, @Nullable Object payload,
 			Class<T> replyType) {
-		return requestAsync(endpoint, payload, replyType, defaultTimeout(endpoint));
+		OutboundChannel channel = channel(endpoint, SocketType.DEALER);
+		return doRequestAsync(channel, payload, replyType, defaultTimeout(channel));
 	}
 
 	@Override
 	public <T> CompletableFuture<@Nullable T> requestAsync(String endpoint, @Nullable Object payload,
 			Class<T> replyType, Duration timeout) {
-		return sendRequest(endpoint, payload, timeout)
-			.thenApplyAsync((frames) -> decodeReply(endpoint, frames, replyType), this.asyncExecutor);
+		return doRequestAsync(channel(endpoint, SocketType.DEALER), payload, replyType, timeout);
+	}
+
+	private <T> CompletableFuture<@Nullable T> doRequestAsync(OutboundChannel channel, @Nullable Object payload,
+			Class<T> replyType, Duration timeout) {
+		return sendRequest(channel, payload, timeout)
+			.thenApplyAsync((frames) -> decodeReply(channel.endpoint.name(), frames, replyType), this.asyncExecutor);
 	}
 
 	@Override
@@ -191,12 +208,11 @@ public class ZmqTemplate implements ZmqOperations, DisposableBean {
 		}
 	}
 
-	private CompletableFuture<ZmqFrames> sendRequest(String endpoint, @Nullable Object payload, Duration timeout) {
+	private CompletableFuture<ZmqFrames> sendRequest(OutboundChannel channel, @Nullable Object payload,
+			Duration timeout) {
 		Assert.isTrue(!timeout.isNegative() && !timeout.isZero(), "timeout must be positive");
-		OutboundChannel channel = channel(endpoint, SocketType.DEALER);
 		PendingRequest request = new PendingRequest(channel, outboundFrames(payload), timeout);
 		owner().submit(request);
-		request.future.whenComplete((reply, ex) -> forgetIfNotOpened(channel));
 		return request.future;
 	}
 
@@ -234,7 +250,6 @@ public class ZmqTemplate implements ZmqOperations, DisposableBean {
 			channel.opened.get(this.sendTimeout.toMillis(), TimeUnit.MILLISECONDS);
 		}
 		catch (ExecutionException ex) {
-			forgetIfNotOpened(channel);
 			throw (ex.getCause() instanceof ZmqException zmqException) ? zmqException
 					: new ZmqSendException("Could not open " + channel.describe(), ex.getCause());
 		}
@@ -245,15 +260,6 @@ public class ZmqTemplate implements ZmqOperations, DisposableBean {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 			throw new ZmqSendException("Interrupted while opening " + channel.describe(), ex);
-		}
-	}
-
-	/**
-	 * Drop a channel whose socket could not be opened, so the next call tries again.
-	 */
-	private void forgetIfNotOpened(OutboundChannel channel) {
-		if (channel.opened.isCompletedExceptionally()) {
-			this.channels.remove(channel.key, channel);
 		}
 	}
 
@@ -282,18 +288,28 @@ public class ZmqTemplate implements ZmqOperations, DisposableBean {
 		}
 	}
 
-	private Duration defaultTimeout(String endpoint) {
-		Duration configured = channel(endpoint, SocketType.DEALER).endpoint.options().requestTimeout();
+	private Duration defaultTimeout(OutboundChannel channel) {
+		Duration configured = channel.endpoint.options().requestTimeout();
 		return (configured != null) ? configured : this.defaultRequestTimeout;
 	}
 
 	private OutboundChannel channel(String endpoint, SocketType type) {
-		String key = type.name() + '|' + endpoint;
-		OutboundChannel channel = this.channels.get(key);
+		Map<String, OutboundChannel> byEndpoint = this.channels.get(type);
+		OutboundChannel channel = byEndpoint.get(endpoint);
 		if (channel == null) {
 			ZmqEndpoint resolved = this.endpointResolver.resolve(endpoint, type);
-			channel = this.channels.computeIfAbsent(key,
-					(k) -> new OutboundChannel(k, type, resolved, this.sendQueueCapacity));
+			channel = byEndpoint.computeIfAbsent(endpoint, (key) -> {
+				OutboundChannel created = new OutboundChannel(type, resolved, this.sendQueueCapacity);
+				// a socket that could not be opened (an address in use) is tried again by
+				// the
+				// next call, on a new channel
+				created.opened.whenComplete((opened, failure) -> {
+					if (failure != null) {
+						byEndpoint.remove(key, created);
+					}
+				});
+				return created;
+			});
 		}
 		return channel;
 	}

@@ -25,6 +25,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
 
 import io.github.zmqspring.core.ZmqEndpointDefinition;
 import io.github.zmqspring.core.ZmqSocketOptions;
@@ -48,7 +49,8 @@ public class ZmqProperties {
 	 * Named endpoints, referenced by name from listener annotations and template calls.
 	 * Keys of each endpoint: addresses, send-high-water-mark, receive-high-water-mark,
 	 * linger, reconnect-interval, reconnect-interval-max, handshake-interval,
-	 * request-timeout.
+	 * heartbeat-interval, heartbeat-timeout, heartbeat-ttl, max-message-size,
+	 * request-timeout, request-retries, send-timeout.
 	 */
 	private Map<String, Endpoint> endpoints = new LinkedHashMap<>();
 
@@ -221,7 +223,7 @@ public class ZmqProperties {
 
 		/**
 		 * Longest delay between reconnection attempts (exponential back-off up to it).
-		 * Unset, the reconnect interval is used every time.
+		 * Defaults to 2s.
 		 */
 		private @Nullable Duration reconnectIntervalMax;
 
@@ -232,10 +234,46 @@ public class ZmqProperties {
 		private @Nullable Duration handshakeInterval;
 
 		/**
-		 * Reply timeout of template requests to this endpoint; unset uses
+		 * How often a connecting socket sends ZeroMQ heartbeats so a vanished peer is
+		 * noticed; 0 turns them off. Defaults to 5s. Bound sockets answer heartbeats.
+		 */
+		private @Nullable Duration heartbeatInterval;
+
+		/**
+		 * How long a connecting socket waits for any traffic after a heartbeat before it
+		 * drops the connection and reconnects. Defaults to 15s.
+		 */
+		private @Nullable Duration heartbeatTimeout;
+
+		/**
+		 * How long the peer should keep the connection without hearing from this socket.
+		 * Defaults to 15s.
+		 */
+		private @Nullable Duration heartbeatTtl;
+
+		/**
+		 * Largest message accepted from a peer; a peer that sends a bigger one is
+		 * disconnected. Defaults to 64MB; a negative value removes the limit.
+		 */
+		private @Nullable DataSize maxMessageSize;
+
+		/**
+		 * Reply timeout of one attempt of a template request to this endpoint; unset uses
 		 * zmq.template.request-timeout.
 		 */
 		private @Nullable Duration requestTimeout;
+
+		/**
+		 * How many times a template request is sent again after an attempt timed out.
+		 * Defaults to 0: requests may not be idempotent, so retrying is opt-in.
+		 */
+		private @Nullable Integer requestRetries;
+
+		/**
+		 * How long publish and push to this endpoint may block; unset uses
+		 * zmq.template.send-timeout.
+		 */
+		private @Nullable Duration sendTimeout;
 
 		public List<String> getAddresses() {
 			return this.addresses;
@@ -293,6 +331,54 @@ public class ZmqProperties {
 			this.handshakeInterval = handshakeInterval;
 		}
 
+		public @Nullable Duration getHeartbeatInterval() {
+			return this.heartbeatInterval;
+		}
+
+		public void setHeartbeatInterval(@Nullable Duration heartbeatInterval) {
+			this.heartbeatInterval = heartbeatInterval;
+		}
+
+		public @Nullable Duration getHeartbeatTimeout() {
+			return this.heartbeatTimeout;
+		}
+
+		public void setHeartbeatTimeout(@Nullable Duration heartbeatTimeout) {
+			this.heartbeatTimeout = heartbeatTimeout;
+		}
+
+		public @Nullable Duration getHeartbeatTtl() {
+			return this.heartbeatTtl;
+		}
+
+		public void setHeartbeatTtl(@Nullable Duration heartbeatTtl) {
+			this.heartbeatTtl = heartbeatTtl;
+		}
+
+		public @Nullable DataSize getMaxMessageSize() {
+			return this.maxMessageSize;
+		}
+
+		public void setMaxMessageSize(@Nullable DataSize maxMessageSize) {
+			this.maxMessageSize = maxMessageSize;
+		}
+
+		public @Nullable Integer getRequestRetries() {
+			return this.requestRetries;
+		}
+
+		public void setRequestRetries(@Nullable Integer requestRetries) {
+			this.requestRetries = requestRetries;
+		}
+
+		public @Nullable Duration getSendTimeout() {
+			return this.sendTimeout;
+		}
+
+		public void setSendTimeout(@Nullable Duration sendTimeout) {
+			this.sendTimeout = sendTimeout;
+		}
+
 		public @Nullable Duration getRequestTimeout() {
 			return this.requestTimeout;
 		}
@@ -302,10 +388,22 @@ public class ZmqProperties {
 		}
 
 		ZmqEndpointDefinition toDefinition() {
-			return new ZmqEndpointDefinition(List.copyOf(this.addresses),
-					new ZmqSocketOptions(this.sendHighWaterMark, this.receiveHighWaterMark, this.linger,
-							this.reconnectInterval, this.reconnectIntervalMax, this.handshakeInterval,
-							this.requestTimeout));
+			ZmqSocketOptions options = ZmqSocketOptions.builder()
+				.sendHighWaterMark(this.sendHighWaterMark)
+				.receiveHighWaterMark(this.receiveHighWaterMark)
+				.linger(this.linger)
+				.reconnectInterval(this.reconnectInterval)
+				.reconnectIntervalMax(this.reconnectIntervalMax)
+				.handshakeInterval(this.handshakeInterval)
+				.heartbeatInterval(this.heartbeatInterval)
+				.heartbeatTimeout(this.heartbeatTimeout)
+				.heartbeatTtl(this.heartbeatTtl)
+				.maxMessageSize((this.maxMessageSize != null) ? this.maxMessageSize.toBytes() : null)
+				.requestTimeout(this.requestTimeout)
+				.requestRetries(this.requestRetries)
+				.sendTimeout(this.sendTimeout)
+				.build();
+			return new ZmqEndpointDefinition(List.copyOf(this.addresses), options);
 		}
 
 	}

@@ -46,4 +46,12 @@ public record ZmqEndpoint(String name, List<ZmqAddress> addresses, ZmqSocketOpti
 		return this.addresses.stream().anyMatch(ZmqAddress::bind);
 	}
 
+	/**
+	 * Return whether any address is connected.
+	 * @return {@code true} if the socket connects to at least one address
+	 */
+	public boolean connects() {
+		return this.addresses.stream().anyMatch((address) -> !address.bind());
+	}
+
 }

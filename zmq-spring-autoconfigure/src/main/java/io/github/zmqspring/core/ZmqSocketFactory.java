@@ -59,11 +59,7 @@ public class ZmqSocketFactory {
 	public ZMQ.Socket open(SocketType type, ZmqEndpoint endpoint, String source, Consumer<String> onBound) {
 		ZMQ.Socket socket = this.context.createSocket(type);
 		try {
-			endpoint.options().applyTo(socket, type);
-			// JeroMQ's default immediate=true is kept on purpose: a message queued for a
-			// connection
-			// whose handshake stalls survives the reconnect; with immediate=false it
-			// would be dropped
+			endpoint.options().applyTo(socket, type, endpoint.connects());
 			for (ZmqAddress address : endpoint.addresses()) {
 				attach(socket, address, source, onBound);
 			}

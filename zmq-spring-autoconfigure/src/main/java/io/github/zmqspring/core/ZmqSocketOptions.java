@@ -24,7 +24,7 @@ import org.zeromq.ZMQ;
 
 /**
  * Per-endpoint socket options; {@code null} means "use the default for the socket's
- * role".
+ * role". Build with {@link #builder()}.
  *
  * @param sendHighWaterMark the send high-water mark (messages queued per peer)
  * @param receiveHighWaterMark the receive high-water mark
@@ -33,19 +33,32 @@ import org.zeromq.ZMQ;
  * @param reconnectIntervalMax the longest delay between reconnection attempts
  * @param handshakeInterval how long a new connection may take to complete the ZMTP
  * handshake before it is dropped and retried
- * @param requestTimeout the template's default reply timeout for requests to this
+ * @param heartbeatInterval how often a connecting socket sends ZMTP heartbeats
+ * ({@link Duration#ZERO} turns them off)
+ * @param heartbeatTimeout how long a connecting socket waits for traffic after a
+ * heartbeat before it drops the connection
+ * @param heartbeatTtl how long the peer should keep the connection without hearing from
+ * this socket
+ * @param maxMessageSize the largest message accepted from a peer in bytes; a peer that
+ * sends a bigger one is disconnected (negative: no limit)
+ * @param requestTimeout the template's reply timeout for one attempt of a request to this
  * endpoint
+ * @param requestRetries how many times the template sends a request again after an
+ * attempt timed out
+ * @param sendTimeout how long the template's publish and push may block for this endpoint
  * @author zmq-spring contributors
  * @since 0.1.0
  */
 public record ZmqSocketOptions(@Nullable Integer sendHighWaterMark, @Nullable Integer receiveHighWaterMark,
 		@Nullable Duration linger, @Nullable Duration reconnectInterval, @Nullable Duration reconnectIntervalMax,
-		@Nullable Duration handshakeInterval, @Nullable Duration requestTimeout) {
+		@Nullable Duration handshakeInterval, @Nullable Duration heartbeatInterval, @Nullable Duration heartbeatTimeout,
+		@Nullable Duration heartbeatTtl, @Nullable Long maxMessageSize, @Nullable Duration requestTimeout,
+		@Nullable Integer requestRetries, @Nullable Duration sendTimeout) {
 
 	/**
 	 * Options that set nothing.
 	 */
-	public static final ZmqSocketOptions NONE = new ZmqSocketOptions(null, null, null, null, null, null, null);
+	public static final ZmqSocketOptions NONE = builder().build();
 
 	/**
 	 * Linger of sockets that send one-way (PUB, PUSH) unless configured: long enough to
@@ -62,11 +75,50 @@ public record ZmqSocketOptions(@Nullable Integer sendHighWaterMark, @Nullable In
 	public static final Duration DEFAULT_HANDSHAKE_INTERVAL = Duration.ofSeconds(1);
 
 	/**
+	 * Longest reconnection back-off unless configured. JeroMQ retries every 100 ms
+	 * forever by default; backing off to 2 s keeps an absent peer from costing CPU while
+	 * a restarted one is still found within about two seconds.
+	 */
+	public static final Duration DEFAULT_RECONNECT_INTERVAL_MAX = Duration.ofSeconds(2);
+
+	/**
+	 * Heartbeat interval of connecting sockets unless configured: a peer that vanished
+	 * without closing its TCP connection is noticed within the heartbeat timeout.
+	 */
+	public static final Duration DEFAULT_HEARTBEAT_INTERVAL = Duration.ofSeconds(5);
+
+	/**
+	 * Heartbeat timeout of connecting sockets unless configured.
+	 */
+	public static final Duration DEFAULT_HEARTBEAT_TIMEOUT = Duration.ofSeconds(15);
+
+	/**
+	 * Heartbeat time-to-live announced to peers unless configured.
+	 */
+	public static final Duration DEFAULT_HEARTBEAT_TTL = Duration.ofSeconds(15);
+
+	/**
+	 * Largest accepted message unless configured (64 MiB): a peer that announces a bigger
+	 * frame is disconnected before anything is allocated for it.
+	 */
+	public static final long DEFAULT_MAX_MESSAGE_SIZE = 64L * 1024 * 1024;
+
+	/**
+	 * Return a builder with nothing set.
+	 * @return a new builder
+	 */
+	public static Builder builder() {
+		return new Builder();
+	}
+
+	/**
 	 * Apply these options to a socket before it binds or connects.
 	 * @param socket the socket, on its owning thread
 	 * @param type the socket's type
+	 * @param connects whether the socket connects to at least one address (heartbeats are
+	 * sent by connecting sockets; bound sockets answer them)
 	 */
-	public void applyTo(ZMQ.Socket socket, SocketType type) {
+	public void applyTo(ZMQ.Socket socket, SocketType type, boolean connects) {
 		if (this.sendHighWaterMark != null) {
 			socket.setSndHWM(this.sendHighWaterMark);
 		}
@@ -77,12 +129,27 @@ public record ZmqSocketOptions(@Nullable Integer sendHighWaterMark, @Nullable In
 		if (this.reconnectInterval != null) {
 			socket.setReconnectIVL(this.reconnectInterval.toMillis());
 		}
-		if (this.reconnectIntervalMax != null) {
-			socket.setReconnectIVLMax(this.reconnectIntervalMax.toMillis());
+		socket.setReconnectIVLMax(orDefault(this.reconnectIntervalMax, DEFAULT_RECONNECT_INTERVAL_MAX).toMillis());
+		socket.setHandshakeIvl((int) orDefault(this.handshakeInterval, DEFAULT_HANDSHAKE_INTERVAL).toMillis());
+		socket.setMaxMsgSize(maxMessageSizeOrDefault());
+		if (connects) {
+			Duration interval = orDefault(this.heartbeatInterval, DEFAULT_HEARTBEAT_INTERVAL);
+			if (!interval.isZero()) {
+				socket.setHeartbeatIvl((int) interval.toMillis());
+				socket
+					.setHeartbeatTimeout((int) orDefault(this.heartbeatTimeout, DEFAULT_HEARTBEAT_TIMEOUT).toMillis());
+				socket.setHeartbeatTtl((int) orDefault(this.heartbeatTtl, DEFAULT_HEARTBEAT_TTL).toMillis());
+			}
 		}
-		socket.setHandshakeIvl(
-				(int) ((this.handshakeInterval != null) ? this.handshakeInterval : DEFAULT_HANDSHAKE_INTERVAL)
-					.toMillis());
+	}
+
+	/**
+	 * Return the largest accepted message size.
+	 * @return the configured size, else {@link #DEFAULT_MAX_MESSAGE_SIZE}; negative means
+	 * no limit
+	 */
+	public long maxMessageSizeOrDefault() {
+		return (this.maxMessageSize != null) ? this.maxMessageSize : DEFAULT_MAX_MESSAGE_SIZE;
 	}
 
 	/**
@@ -96,6 +163,123 @@ public record ZmqSocketOptions(@Nullable Integer sendHighWaterMark, @Nullable In
 		}
 		return (type == SocketType.PUB || type == SocketType.PUSH || type == SocketType.XPUB) ? DEFAULT_SENDER_LINGER
 				: Duration.ZERO;
+	}
+
+	private static Duration orDefault(@Nullable Duration value, Duration fallback) {
+		return (value != null) ? value : fallback;
+	}
+
+	/**
+	 * Builds {@link ZmqSocketOptions}; every option left unset takes the socket role's
+	 * default.
+	 */
+	public static final class Builder {
+
+		private @Nullable Integer sendHighWaterMark;
+
+		private @Nullable Integer receiveHighWaterMark;
+
+		private @Nullable Duration linger;
+
+		private @Nullable Duration reconnectInterval;
+
+		private @Nullable Duration reconnectIntervalMax;
+
+		private @Nullable Duration handshakeInterval;
+
+		private @Nullable Duration heartbeatInterval;
+
+		private @Nullable Duration heartbeatTimeout;
+
+		private @Nullable Duration heartbeatTtl;
+
+		private @Nullable Long maxMessageSize;
+
+		private @Nullable Duration requestTimeout;
+
+		private @Nullable Integer requestRetries;
+
+		private @Nullable Duration sendTimeout;
+
+		private Builder() {
+		}
+
+		public Builder sendHighWaterMark(@Nullable Integer sendHighWaterMark) {
+			this.sendHighWaterMark = sendHighWaterMark;
+			return this;
+		}
+
+		public Builder receiveHighWaterMark(@Nullable Integer receiveHighWaterMark) {
+			this.receiveHighWaterMark = receiveHighWaterMark;
+			return this;
+		}
+
+		public Builder linger(@Nullable Duration linger) {
+			this.linger = linger;
+			return this;
+		}
+
+		public Builder reconnectInterval(@Nullable Duration reconnectInterval) {
+			this.reconnectInterval = reconnectInterval;
+			return this;
+		}
+
+		public Builder reconnectIntervalMax(@Nullable Duration reconnectIntervalMax) {
+			this.reconnectIntervalMax = reconnectIntervalMax;
+			return this;
+		}
+
+		public Builder handshakeInterval(@Nullable Duration handshakeInterval) {
+			this.handshakeInterval = handshakeInterval;
+			return this;
+		}
+
+		public Builder heartbeatInterval(@Nullable Duration heartbeatInterval) {
+			this.heartbeatInterval = heartbeatInterval;
+			return this;
+		}
+
+		public Builder heartbeatTimeout(@Nullable Duration heartbeatTimeout) {
+			this.heartbeatTimeout = heartbeatTimeout;
+			return this;
+		}
+
+		public Builder heartbeatTtl(@Nullable Duration heartbeatTtl) {
+			this.heartbeatTtl = heartbeatTtl;
+			return this;
+		}
+
+		public Builder maxMessageSize(@Nullable Long maxMessageSize) {
+			this.maxMessageSize = maxMessageSize;
+			return this;
+		}
+
+		public Builder requestTimeout(@Nullable Duration requestTimeout) {
+			this.requestTimeout = requestTimeout;
+			return this;
+		}
+
+		public Builder requestRetries(@Nullable Integer requestRetries) {
+			this.requestRetries = requestRetries;
+			return this;
+		}
+
+		public Builder sendTimeout(@Nullable Duration sendTimeout) {
+			this.sendTimeout = sendTimeout;
+			return this;
+		}
+
+		/**
+		 * Build the options.
+		 * @return the options
+		 */
+		public ZmqSocketOptions build() {
+			return new ZmqSocketOptions(this.sendHighWaterMark, this.receiveHighWaterMark, this.linger,
+					this.reconnectInterval, this.reconnectIntervalMax, this.handshakeInterval, this.heartbeatInterval,
+					this.heartbeatTimeout, this.heartbeatTtl, this.maxMessageSize, this.requestTimeout,
+					this.requestRetries, this.sendTimeout);
+		}
+
 	}
 
 }

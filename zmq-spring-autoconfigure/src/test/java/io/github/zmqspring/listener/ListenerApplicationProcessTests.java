@@ -16,19 +16,13 @@
 
 package io.github.zmqspring.listener;
 
-import java.io.BufferedReader;
-import java.io.File;
-import java.io.IOException;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import io.github.zmqspring.JavaProcess;
 import io.github.zmqspring.ZmqTestSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -40,66 +34,36 @@ import static org.awaitility.Awaitility.await;
  */
 class ListenerApplicationProcessTests {
 
-	private static final String JAVA = System.getProperty("java.home") + File.separator + "bin" + File.separator
-			+ "java";
-
-	private final List<String> output = new CopyOnWriteArrayList<>();
-
-	private Process process;
-
-	@AfterEach
-	void killProcess() {
-		if (this.process != null) {
-			this.process.destroyForcibly();
-		}
-	}
-
 	@Test
 	void listenersKeepTheApplicationUpAndSigtermStopsItPromptly() throws Exception {
-		this.process = new ProcessBuilder(JAVA, "-cp", System.getProperty("java.class.path"),
-				ListenerOnlyApplication.class.getName())
-			.redirectErrorStream(true)
-			.start();
-		Thread reader = new Thread(this::readOutput, "test-output-reader");
-		reader.setDaemon(true);
-		reader.start();
+		try (JavaProcess application = JavaProcess.start(ListenerOnlyApplication.class)) {
+			application.awaitLine("MAIN RETURNED", Duration.ofSeconds(60));
+			String address = application.output()
+				.stream()
+				.filter((line) -> line.startsWith("BOUND "))
+				.map((line) -> line.substring("BOUND ".length()))
+				.findFirst()
+				.orElseThrow(() -> new AssertionError("no bound address printed: " + application.output()));
 
-		await().atMost(Duration.ofSeconds(60))
-			.until(() -> this.output.contains("MAIN RETURNED") || !this.process.isAlive());
-		String address = this.output.stream()
-			.filter((line) -> line.startsWith("BOUND "))
-			.map((line) -> line.substring("BOUND ".length()))
-			.findFirst()
-			.orElseThrow(() -> new AssertionError("no bound address printed: " + this.output));
+			// main has returned; the listener thread alone keeps the JVM alive and
+			// serving
+			assertThat(ZmqTestSupport.rawRequestText(address, "pid".getBytes(StandardCharsets.UTF_8)))
+				.isEqualTo("Hello pid");
+			Process process = application.process();
+			assertThat(process.isAlive()).isTrue();
 
-		// main has returned; the listener thread alone keeps the JVM alive and serving
-		assertThat(ZmqTestSupport.rawRequestText(address, "pid".getBytes(StandardCharsets.UTF_8)))
-			.isEqualTo("Hello pid");
-		assertThat(this.process.isAlive()).isTrue();
-
-		long start = System.nanoTime();
-		// SIGTERM through the handle: Process.destroy() would also close our end of its
-		// output
-		assertThat(this.process.toHandle().destroy()).isTrue();
-		assertThat(this.process.waitFor(10, TimeUnit.SECONDS)).as("exited within 10 s of SIGTERM").isTrue();
-		Duration took = Duration.ofNanos(System.nanoTime() - start);
-		assertThat(this.process.exitValue()).isEqualTo(143);
-		assertThat(took).isLessThan(Duration.ofSeconds(10));
-		reader.join(5000);
-		assertThat(this.output).as(String.join("\n", this.output))
-			.anyMatch((line) -> line.contains("Stopped @ZmqReplier"));
-	}
-
-	private void readOutput() {
-		try (BufferedReader lines = new BufferedReader(
-				new InputStreamReader(this.process.getInputStream(), StandardCharsets.UTF_8))) {
-			String line;
-			while ((line = lines.readLine()) != null) {
-				this.output.add(line);
-			}
-		}
-		catch (IOException ex) {
-			// the process ended
+			long start = System.nanoTime();
+			// SIGTERM through the handle: Process.destroy() would also close our end of
+			// its
+			// output
+			assertThat(process.toHandle().destroy()).isTrue();
+			assertThat(process.waitFor(10, TimeUnit.SECONDS)).as("exited within 10 s of SIGTERM").isTrue();
+			Duration took = Duration.ofNanos(System.nanoTime() - start);
+			assertThat(process.exitValue()).isEqualTo(143);
+			assertThat(took).isLessThan(Duration.ofSeconds(10));
+			await().atMost(Duration.ofSeconds(5))
+				.untilAsserted(() -> assertThat(application.output()).as(String.join("\n", application.output()))
+					.anyMatch((line) -> line.contains("Stopped @ZmqReplier")));
 		}
 	}
 

@@ -52,6 +52,12 @@ final class PendingRequest {
 	/** The socket the current attempt went out on; {@code null} while in the backlog. */
 	@Nullable TemplateSocket sentOn;
 
+	/**
+	 * The socket the previous attempt went out on, polled until this request ends: its
+	 * late reply completes the request too.
+	 */
+	@Nullable TemplateSocket earlierOn;
+
 	/** Whether the request waits in its channel's backlog. */
 	boolean queued;
 

@@ -481,6 +481,12 @@ final class TemplateSocketOwner implements Runnable {
 
 	private void serviceSockets() {
 		for (OutboundChannel channel : this.channels) {
+			// replies to earlier attempts first: they were sent first
+			for (TemplateSocket socket : channel.retiring) {
+				if (socket.pollIndex >= 0 && this.poller.pollin(socket.pollIndex)) {
+					read(channel, socket);
+				}
+			}
 			boolean writable = false;
 			for (TemplateSocket socket : channel.sockets) {
 				if (socket.pollIndex < 0) {
@@ -490,11 +496,6 @@ final class TemplateSocketOwner implements Runnable {
 					read(channel, socket);
 				}
 				writable |= this.poller.pollout(socket.pollIndex);
-			}
-			for (TemplateSocket socket : channel.retiring) {
-				if (socket.pollIndex >= 0 && this.poller.pollin(socket.pollIndex)) {
-					read(channel, socket);
-				}
 			}
 			if (writable) {
 				flushBacklog(channel);
@@ -590,18 +591,23 @@ final class TemplateSocketOwner implements Runnable {
 	 * Detach a request from the socket it went out on and from the backlog.
 	 */
 	private void forget(PendingRequest request) {
-		TemplateSocket socket = request.sentOn;
-		if (socket != null) {
-			socket.inFlight--;
-			request.sentOn = null;
-			if (socket.retiring) {
-				this.retiringToCheck = true;
-			}
-		}
+		release(request.sentOn);
+		request.sentOn = null;
+		release(request.earlierOn);
+		request.earlierOn = null;
 		if (request.queued) {
 			request.queued = false;
 			if (request.channel.backlog.remove(request) && request.channel.backlog.isEmpty()) {
 				this.pollerStale = true;
+			}
+		}
+	}
+
+	private void release(@Nullable TemplateSocket socket) {
+		if (socket != null) {
+			socket.inFlight--;
+			if (socket.retiring) {
+				this.retiringToCheck = true;
 			}
 		}
 	}
@@ -638,7 +644,11 @@ final class TemplateSocketOwner implements Runnable {
 			// never sent (no ready connection): it keeps its place in the backlog
 			return;
 		}
-		forget(request);
+		// the previous attempt's socket stays counted, so it stays polled for a late
+		// reply that would complete this request too
+		release(request.earlierOn);
+		request.earlierOn = sentOn;
+		request.sentOn = null;
 		if (sentOn != null && !sentOn.retiring && !channel.endpoint.binds()) {
 			replaceSocket(channel, sentOn);
 		}

@@ -232,7 +232,8 @@ public class ZmqTemplate implements ZmqOperations, DisposableBean {
 		long deadline = System.nanoTime() + timeout.toNanos();
 		if (!channel.opened.isDone()) {
 			owner().submit(new TemplateSocketOwner.Open(channel));
-			awaitOpened(channel, timeout);
+			// opening is bounded by the send timeout, not by the (maybe short) wait
+			awaitOpened(channel, channel.sendTimeout);
 		}
 		byte[] topicBytes = (topic != null) ? topic.getBytes(StandardCharsets.UTF_8) : null;
 		synchronized (channel.subscriptionMonitor) {

@@ -46,9 +46,13 @@ import io.github.zmqspring.convert.ZmqMessageConverter;
  * <p>
  * Requests use one DEALER socket per endpoint with a correlation id per request, so any
  * number of threads can wait for replies at once, spread over several servers or through
- * a broker, and a late reply never confuses the next request. Every request has a
- * timeout. Publish and push queue the message for the I/O thread and return; a caller
- * blocks only while that endpoint's queue is full, at most for the send timeout.
+ * a broker, and a late reply never confuses the next request. Every request has a timeout
+ * per attempt; an endpoint's {@code request-retries} sends it again on a fresh socket
+ * after an attempt timed out. Connecting DEALER and PUSH sockets are written only once a
+ * connection completed its handshake. Publish queues the message for the I/O thread and
+ * returns; push does too while its socket takes messages, and otherwise waits for a peer
+ * at most the send timeout. Publishing uses an XPUB socket, so {@link #awaitSubscribers}
+ * can wait for subscriptions.
  *
  * @author zmq-spring contributors
  * @since 0.1.0

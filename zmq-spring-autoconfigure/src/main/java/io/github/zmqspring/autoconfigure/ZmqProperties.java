@@ -150,7 +150,8 @@ public class ZmqProperties {
 		private Duration requestTimeout = Duration.ofSeconds(5);
 
 		/**
-		 * How long publish and push may block while an endpoint's send queue is full.
+		 * How long publish and push may block while an endpoint's send queue is full, and
+		 * how long push waits for a peer to take a message when none is connected.
 		 */
 		private Duration sendTimeout = Duration.ofSeconds(5);
 
@@ -264,8 +265,9 @@ public class ZmqProperties {
 		private @Nullable Duration requestTimeout;
 
 		/**
-		 * How many times a template request is sent again after an attempt timed out.
-		 * Defaults to 0: requests may not be idempotent, so retrying is opt-in.
+		 * How many times a template request is sent again, on a fresh socket, after an
+		 * attempt timed out; each attempt waits the request timeout. Defaults to 0:
+		 * requests may not be idempotent, so retrying is opt-in.
 		 */
 		private @Nullable Integer requestRetries;
 

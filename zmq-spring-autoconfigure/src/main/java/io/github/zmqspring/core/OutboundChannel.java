@@ -16,23 +16,32 @@
 
 package io.github.zmqspring.core;
 
+import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.jspecify.annotations.Nullable;
 import org.zeromq.SocketType;
-import org.zeromq.ZMQ;
 
 /**
- * One template socket and what waits for it. The permits are taken by callers on any
- * thread; everything else belongs to the template's I/O thread.
+ * The sockets of one template endpoint and what waits for them. The permits, the
+ * {@code accepting} flag, the drop counter and the subscription view are read by callers
+ * on any thread; everything else belongs to the template's I/O thread.
  */
 final class OutboundChannel {
 
 	final SocketType type;
 
 	final ZmqEndpoint endpoint;
+
+	/** Per-attempt reply timeout and send timeout of this endpoint. */
+	final Duration sendTimeout;
 
 	/**
 	 * Bounds what callers may queue for this socket; released once handed to the socket.
@@ -45,17 +54,62 @@ final class OutboundChannel {
 	 */
 	final CompletableFuture<Void> opened = new CompletableFuture<>();
 
-	ZMQ.@Nullable Socket socket;
+	/**
+	 * Whether the last message went straight to a socket: a push may then return without
+	 * waiting for the I/O thread.
+	 */
+	volatile boolean accepting;
 
-	/** Messages the socket refused (no connected peer, or high-water mark reached). */
+	/** Published messages that no current subscription matched. */
+	final AtomicLong unrouted = new AtomicLong();
+
+	/**
+	 * Subscriptions seen on the XPUB socket, topic (bytes as ISO-8859-1) to count.
+	 */
+	final Map<String, Integer> subscriptions = new ConcurrentHashMap<>();
+
+	/** Notified whenever {@link #subscriptions} changes. */
+	final Object subscriptionMonitor = new Object();
+
+	/** Current sockets, one per slot (one per connect address for gated channels). */
+	final List<TemplateSocket> sockets = new ArrayList<>();
+
+	/** Replaced sockets still waiting for replies, at most one per slot. */
+	final List<TemplateSocket> retiring = new ArrayList<>();
+
+	/** Messages no socket accepted yet (no ready peer, or high-water mark reached). */
 	final ArrayDeque<Object> backlog = new ArrayDeque<>();
 
-	int pollIndex = -1;
+	/** Round-robin position over {@link #sockets}. */
+	int next;
 
-	OutboundChannel(SocketType type, ZmqEndpoint endpoint, int capacity) {
+	OutboundChannel(SocketType type, ZmqEndpoint endpoint, int capacity, Duration sendTimeout) {
 		this.type = type;
 		this.endpoint = endpoint;
 		this.permits = new Semaphore(capacity);
+		this.sendTimeout = sendTimeout;
+	}
+
+	boolean isOpen() {
+		return !this.sockets.isEmpty();
+	}
+
+	boolean anyReady() {
+		for (TemplateSocket socket : this.sockets) {
+			if (socket.ready()) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	@Nullable TemplateSocket retiringFor(int slot) {
+		for (TemplateSocket socket : this.retiring) {
+			if (socket.slot == slot) {
+				return socket;
+			}
+		}
+		return null;
 	}
 
 	String describe() {

@@ -27,9 +27,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -48,7 +50,12 @@ import io.github.zmqspring.convert.ZmqFrames;
  * Requests go out on a DEALER socket as {@code [correlation id][empty][payload...]},
  * which any REP socket (or a ROUTER/DEALER broker in front of one) answers with the same
  * envelope; that is how concurrent callers each get their own reply and how a late reply
- * is recognised and dropped.
+ * is recognised and dropped. A request whose attempt timed out with retries left goes out
+ * again on a fresh socket (Lazy Pirate); the replaced socket stays polled, as
+ * <em>retiring</em>, until the requests still sent on it are answered or expire.
+ * <p>
+ * Publishing uses an XPUB socket (same wire format as PUB) whose subscription messages
+ * are read here, so the template knows which topics have subscribers.
  */
 final class TemplateSocketOwner implements Runnable {
 
@@ -70,6 +77,9 @@ final class TemplateSocketOwner implements Runnable {
 
 	private volatile boolean closeRequested;
 
+	/** Set by JeroMQ's I/O thread when a gated socket gained or lost a connection. */
+	private volatile boolean connectionsChanged;
+
 	// state below is confined to the I/O thread
 
 	private final List<OutboundChannel> channels = new ArrayList<>();
@@ -84,6 +94,8 @@ final class TemplateSocketOwner implements Runnable {
 	private ZMQ.@Nullable Poller poller;
 
 	private boolean pollerStale = true;
+
+	private boolean retiringToCheck;
 
 	private int nextCorrelationId;
 
@@ -124,6 +136,17 @@ final class TemplateSocketOwner implements Runnable {
 				logger.debug("Could not wake the template I/O thread", ex);
 			}
 		}
+	}
+
+	/**
+	 * Called on JeroMQ's I/O thread when a gated socket of the channel gained or lost a
+	 * ready connection.
+	 */
+	private void onConnectionsChanged(OutboundChannel channel) {
+		// a push must not take the fast path until the I/O thread has looked again
+		channel.accepting = false;
+		this.connectionsChanged = true;
+		wake();
 	}
 
 	/**
@@ -168,12 +191,19 @@ final class TemplateSocketOwner implements Runnable {
 			if (this.closeRequested && this.commands.isEmpty()) {
 				return;
 			}
+			if (this.connectionsChanged) {
+				this.connectionsChanged = false;
+				refreshConnections();
+			}
 			long waitMillis = expireRequests();
+			if (this.retiringToCheck) {
+				closeIdleRetiringSockets();
+			}
 			if (this.pollerStale) {
 				rebuildPoller();
 			}
 			this.sleeping.set(true);
-			if (!this.commands.isEmpty() || this.closeRequested) {
+			if (!this.commands.isEmpty() || this.closeRequested || this.connectionsChanged) {
 				this.sleeping.set(false);
 				continue;
 			}
@@ -191,9 +221,11 @@ final class TemplateSocketOwner implements Runnable {
 				if (command instanceof PendingRequest request) {
 					startRequest(request);
 				}
+				else if (command instanceof Send send) {
+					enqueueOrSend(send.channel, send);
+				}
 				else {
-					Send send = (Send) command;
-					enqueueOrSend(send.channel(), send.frames());
+					socketsFor(((Open) command).channel());
 				}
 			}
 			catch (RuntimeException ex) {
@@ -211,17 +243,22 @@ final class TemplateSocketOwner implements Runnable {
 			this.deadlines.remove(request);
 			request.future.completeExceptionally(ex);
 		}
-		else {
-			Send send = (Send) command;
-			send.channel().permits.release();
-			if (send.channel().opened.isCompletedExceptionally()) {
+		else if (command instanceof Send send) {
+			if (send.claim()) {
+				send.channel.permits.release();
+				send.handed.completeExceptionally(ex);
+			}
+			if (send.channel.opened.isCompletedExceptionally()) {
 				// the caller waiting for the socket to open gets this failure as an
 				// exception
-				logger.debug("Could not open " + send.channel().describe(), ex);
+				logger.debug("Could not open " + send.channel.describe(), ex);
 			}
 			else {
-				logger.error("Could not send a message on " + send.channel().describe(), ex);
+				logger.error("Could not send a message on " + send.channel.describe(), ex);
 			}
+		}
+		else {
+			logger.debug("Could not open " + ((Open) command).channel().describe(), ex);
 		}
 	}
 
@@ -233,16 +270,69 @@ final class TemplateSocketOwner implements Runnable {
 	}
 
 	private void enqueueOrSend(OutboundChannel channel, Object message) {
-		ZMQ.Socket socket = socketFor(channel);
-		if (!channel.backlog.isEmpty() || !trySend(socket, message)) {
-			if (channel.backlog.isEmpty()) {
-				this.pollerStale = true;
+		socketsFor(channel);
+		if (!channel.backlog.isEmpty() || !dispatch(channel, message)) {
+			addToBacklog(channel, message);
+		}
+		else if (message instanceof Send) {
+			channel.accepting = true;
+		}
+	}
+
+	private void addToBacklog(OutboundChannel channel, Object message) {
+		if (channel.backlog.isEmpty()) {
+			this.pollerStale = true;
+		}
+		channel.backlog.add(message);
+		channel.accepting = false;
+		if (message instanceof PendingRequest request) {
+			request.queued = true;
+		}
+	}
+
+	/**
+	 * Hand a message to one of the channel's ready sockets.
+	 * @return {@code true} if it is done with (sent, or given up by its caller)
+	 */
+	private boolean dispatch(OutboundChannel channel, Object message) {
+		if (message instanceof Send send) {
+			if (!send.claim()) {
+				// the caller stopped waiting and was told the message was not sent
+				return true;
 			}
-			channel.backlog.add(message);
-		}
-		else if (message instanceof ZmqFrames) {
+			if (sendToAny(channel, send.frames) == null) {
+				send.unclaim();
+				return false;
+			}
+			if (channel.type == SocketType.PUB && !hasSubscriberFor(channel, send.frames.frame(0))) {
+				channel.unrouted.incrementAndGet();
+			}
 			channel.permits.release();
+			send.handed.complete(null);
+			return true;
 		}
+		PendingRequest request = (PendingRequest) message;
+		TemplateSocket socket = sendToAny(channel, request);
+		if (socket == null) {
+			return false;
+		}
+		request.sentOn = socket;
+		socket.inFlight++;
+		return true;
+	}
+
+	private @Nullable TemplateSocket sendToAny(OutboundChannel channel, Object message) {
+		List<TemplateSocket> sockets = channel.sockets;
+		int count = sockets.size();
+		for (int i = 0; i < count; i++) {
+			int index = (channel.next + i) % count;
+			TemplateSocket socket = sockets.get(index);
+			if (socket.ready() && trySend(socket.socket, message)) {
+				channel.next = index + 1;
+				return socket;
+			}
+		}
+		return null;
 	}
 
 	private boolean trySend(ZMQ.Socket socket, Object message) {
@@ -274,75 +364,170 @@ final class TemplateSocketOwner implements Runnable {
 		}
 	}
 
-	private ZMQ.Socket socketFor(OutboundChannel channel) {
-		ZMQ.Socket socket = channel.socket;
-		if (socket == null) {
-			try {
-				socket = this.socketFactory.open(channel.type, channel.endpoint,
-						"ZmqTemplate " + channel.type + " socket for endpoint '" + channel.endpoint.name() + "'",
-						(bound) -> logger.info("ZmqTemplate " + channel.type + " socket bound " + bound));
-			}
-			catch (RuntimeException ex) {
-				channel.opened.completeExceptionally(ex);
-				throw ex;
-			}
-			channel.opened.complete(null);
-			channel.socket = socket;
-			this.channels.add(channel);
-			if (channel.type == SocketType.DEALER) {
-				this.pollerStale = true;
+	private static boolean hasSubscriberFor(OutboundChannel channel, byte[] topic) {
+		for (String subscription : channel.subscriptions.keySet()) {
+			if (startsWith(topic, subscription)) {
+				return true;
 			}
 		}
-		return socket;
+		return false;
+	}
+
+	static boolean startsWith(byte[] topic, String prefix) {
+		int length = prefix.length();
+		if (topic.length < length) {
+			return false;
+		}
+		for (int i = 0; i < length; i++) {
+			if (topic[i] != (byte) prefix.charAt(i)) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	private void socketsFor(OutboundChannel channel) {
+		if (channel.isOpen()) {
+			return;
+		}
+		boolean gated = gated(channel);
+		int slots = gated ? channel.endpoint.addresses().size() : 1;
+		try {
+			for (int slot = 0; slot < slots; slot++) {
+				channel.sockets.add(openSocket(channel, slot, gated));
+			}
+		}
+		catch (RuntimeException ex) {
+			for (TemplateSocket socket : channel.sockets) {
+				closeQuietly(channel, socket);
+			}
+			channel.sockets.clear();
+			channel.opened.completeExceptionally(ex);
+			throw ex;
+		}
+		channel.opened.complete(null);
+		this.channels.add(channel);
+		this.pollerStale = true;
+	}
+
+	/**
+	 * Whether the channel gets one gated socket per address: connecting DEALER and PUSH
+	 * sockets over tcp or ipc (inproc has no handshake to wait for).
+	 */
+	private static boolean gated(OutboundChannel channel) {
+		return (channel.type == SocketType.DEALER || channel.type == SocketType.PUSH) && channel.endpoint.addresses()
+			.stream()
+			.noneMatch((address) -> address.bind() || "inproc".equals(address.transport()));
+	}
+
+	private TemplateSocket openSocket(OutboundChannel channel, int slot, boolean gated) {
+		ZmqEndpoint target = gated ? new ZmqEndpoint(channel.endpoint.name(),
+				List.of(channel.endpoint.addresses().get(slot)), channel.endpoint.options()) : channel.endpoint;
+		SocketType socketType = (channel.type == SocketType.PUB) ? SocketType.XPUB : channel.type;
+		TemplateSocket[] created = new TemplateSocket[1];
+		ZMQ.Socket socket = this.socketFactory.open(socketType, target,
+				"ZmqTemplate " + channel.type + " socket for endpoint '" + channel.endpoint.name() + "'",
+				(bound) -> logger.info("ZmqTemplate " + channel.type + " socket bound " + bound), (raw) -> {
+					if (socketType == SocketType.XPUB) {
+						// every subscribe message reaches the template, not only the
+						// first per topic
+						raw.setXpubVerbose(true);
+					}
+					created[0] = gated ? TemplateSocket.gated(raw, slot, () -> onConnectionsChanged(channel))
+							: TemplateSocket.ungated(raw, slot);
+				});
+		return created[0];
+	}
+
+	private void refreshConnections() {
+		for (OutboundChannel channel : this.channels) {
+			if (!channel.sockets.isEmpty() && channel.sockets.get(0).gated) {
+				this.pollerStale = true;
+				if (!channel.backlog.isEmpty()) {
+					flushBacklog(channel);
+				}
+				else {
+					channel.accepting = channel.anyReady();
+				}
+			}
+		}
 	}
 
 	private void rebuildPoller() {
 		if (this.poller != null) {
 			this.poller.close();
 		}
-		this.poller = this.socketFactory.getContext().createPoller(this.channels.size() + 1);
+		int size = 1;
+		for (OutboundChannel channel : this.channels) {
+			size += channel.sockets.size() + channel.retiring.size();
+		}
+		this.poller = this.socketFactory.getContext().createPoller(size);
 		this.poller.register(this.wakePipe.source(), ZMQ.Poller.POLLIN);
 		for (OutboundChannel channel : this.channels) {
-			int events = (channel.type == SocketType.DEALER) ? ZMQ.Poller.POLLIN : 0;
-			if (!channel.backlog.isEmpty()) {
-				events |= ZMQ.Poller.POLLOUT;
+			boolean reads = channel.type != SocketType.PUSH;
+			for (TemplateSocket socket : channel.sockets) {
+				int events = reads ? ZMQ.Poller.POLLIN : 0;
+				if (!channel.backlog.isEmpty() && socket.ready()) {
+					events |= ZMQ.Poller.POLLOUT;
+				}
+				socket.pollIndex = (events != 0) ? this.poller.register(socket.socket, events) : -1;
 			}
-			channel.pollIndex = (events != 0) ? this.poller.register(channel.socket, events) : -1;
+			for (TemplateSocket socket : channel.retiring) {
+				socket.pollIndex = this.poller.register(socket.socket, ZMQ.Poller.POLLIN);
+			}
 		}
 		this.pollerStale = false;
 	}
 
 	private void serviceSockets() {
 		for (OutboundChannel channel : this.channels) {
-			if (channel.pollIndex < 0) {
-				continue;
+			// replies to earlier attempts first: they were sent first
+			for (TemplateSocket socket : channel.retiring) {
+				if (socket.pollIndex >= 0 && this.poller.pollin(socket.pollIndex)) {
+					read(channel, socket);
+				}
 			}
-			if (this.poller.pollin(channel.pollIndex)) {
-				readReplies(channel);
+			boolean writable = false;
+			for (TemplateSocket socket : channel.sockets) {
+				if (socket.pollIndex < 0) {
+					continue;
+				}
+				if (this.poller.pollin(socket.pollIndex)) {
+					read(channel, socket);
+				}
+				writable |= this.poller.pollout(socket.pollIndex);
 			}
-			if (this.poller.pollout(channel.pollIndex)) {
+			if (writable) {
 				flushBacklog(channel);
 			}
 		}
 	}
 
 	private void flushBacklog(OutboundChannel channel) {
-		ZMQ.Socket socket = channel.socket;
 		Object message;
 		while ((message = channel.backlog.peek()) != null) {
-			if (!trySend(socket, message)) {
+			if (!dispatch(channel, message)) {
 				return;
 			}
 			channel.backlog.poll();
-			if (message instanceof ZmqFrames) {
-				channel.permits.release();
+			if (message instanceof PendingRequest request) {
+				request.queued = false;
 			}
 		}
 		this.pollerStale = true;
+		channel.accepting = channel.anyReady();
 	}
 
-	private void readReplies(OutboundChannel channel) {
-		ZMQ.Socket socket = channel.socket;
+	private void read(OutboundChannel channel, TemplateSocket socket) {
+		if (channel.type == SocketType.PUB) {
+			readSubscriptions(channel, socket.socket);
+		}
+		else {
+			readReplies(channel, socket.socket);
+		}
+	}
+
+	private void readReplies(OutboundChannel channel, ZMQ.Socket socket) {
 		byte[] first;
 		while ((first = socket.recv(ZMQ.DONTWAIT)) != null) {
 			List<byte[]> frames = new ArrayList<>(3);
@@ -351,6 +536,36 @@ final class TemplateSocketOwner implements Runnable {
 				frames.add(socket.recv(0));
 			}
 			completeReply(channel, frames);
+		}
+	}
+
+	private void readSubscriptions(OutboundChannel channel, ZMQ.Socket socket) {
+		byte[] message;
+		boolean changed = false;
+		while ((message = socket.recv(ZMQ.DONTWAIT)) != null) {
+			boolean single = !socket.hasReceiveMore();
+			while (socket.hasReceiveMore()) {
+				socket.recv(0);
+			}
+			if (!single || message.length == 0 || message[0] > 1) {
+				// not a subscription (an XSUB peer may send other messages upstream)
+				continue;
+			}
+			String topic = new String(message, 1, message.length - 1, java.nio.charset.StandardCharsets.ISO_8859_1);
+			if (message[0] == 1) {
+				channel.subscriptions.merge(topic, 1, Integer::sum);
+			}
+			else {
+				// XPUB passes an unsubscription only when the topic's last
+				// subscriber left
+				channel.subscriptions.remove(topic);
+			}
+			changed = true;
+		}
+		if (changed) {
+			synchronized (channel.subscriptionMonitor) {
+				channel.subscriptionMonitor.notifyAll();
+			}
 		}
 	}
 
@@ -368,11 +583,37 @@ final class TemplateSocketOwner implements Runnable {
 			return;
 		}
 		this.deadlines.remove(request);
+		forget(request);
 		request.future.complete(ZmqFrames.of(frames.subList(2, frames.size())));
 	}
 
 	/**
-	 * Fail the requests whose time is up.
+	 * Detach a request from the socket it went out on and from the backlog.
+	 */
+	private void forget(PendingRequest request) {
+		release(request.sentOn);
+		request.sentOn = null;
+		release(request.earlierOn);
+		request.earlierOn = null;
+		if (request.queued) {
+			request.queued = false;
+			if (request.channel.backlog.remove(request) && request.channel.backlog.isEmpty()) {
+				this.pollerStale = true;
+			}
+		}
+	}
+
+	private void release(@Nullable TemplateSocket socket) {
+		if (socket != null) {
+			socket.inFlight--;
+			if (socket.retiring) {
+				this.retiringToCheck = true;
+			}
+		}
+	}
+
+	/**
+	 * Retry or fail the requests whose attempt is over.
 	 * @return milliseconds until the next deadline, or -1 for none
 	 */
 	private long expireRequests() {
@@ -380,14 +621,92 @@ final class TemplateSocketOwner implements Runnable {
 		long now = System.nanoTime();
 		while ((next = this.deadlines.peek()) != null && next.deadlineNanos - now <= 0) {
 			this.deadlines.poll();
-			this.pending.remove(next.correlationId);
-			if (next.channel.backlog.remove(next) && next.channel.backlog.isEmpty()) {
-				this.pollerStale = true;
+			if (next.attempt < next.maxAttempts) {
+				retry(next, now);
 			}
-			next.future
-				.completeExceptionally(new ZmqRequestTimeoutException(next.channel.endpoint.name(), next.timeout));
+			else {
+				this.pending.remove(next.correlationId);
+				forget(next);
+				next.future.completeExceptionally(
+						new ZmqRequestTimeoutException(next.channel.endpoint.name(), next.timeout, next.attempt));
+			}
 		}
 		return (next != null) ? Math.max(1, TimeUnit.NANOSECONDS.toMillis(next.deadlineNanos - now) + 1) : -1;
+	}
+
+	private void retry(PendingRequest request, long now) {
+		OutboundChannel channel = request.channel;
+		TemplateSocket sentOn = request.sentOn;
+		request.attempt++;
+		request.deadlineNanos = now + request.timeout.toNanos();
+		this.deadlines.add(request);
+		if (request.queued) {
+			// never sent (no ready connection): it keeps its place in the backlog
+			return;
+		}
+		// the previous attempt's socket stays counted, so it stays polled for a late
+		// reply that would complete this request too
+		release(request.earlierOn);
+		request.earlierOn = sentOn;
+		request.sentOn = null;
+		if (sentOn != null && !sentOn.retiring && !channel.endpoint.binds()) {
+			replaceSocket(channel, sentOn);
+		}
+		if (logger.isDebugEnabled()) {
+			logger.debug("Retrying request " + request.correlationId + " (attempt " + request.attempt + " of "
+					+ request.maxAttempts + ") on " + channel.describe());
+		}
+		enqueueOrSend(channel, request);
+	}
+
+	/**
+	 * Give a slot a fresh socket (new connections), keeping the old one polled until the
+	 * requests still sent on it are answered or expire.
+	 */
+	private void replaceSocket(OutboundChannel channel, TemplateSocket old) {
+		TemplateSocket fresh;
+		try {
+			fresh = openSocket(channel, old.slot, old.gated);
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Could not open a fresh socket for " + channel.describe() + "; retrying on the current one",
+					ex);
+			return;
+		}
+		channel.sockets.set(old.slot, fresh);
+		old.retiring = true;
+		old.socket.setLinger(0);
+		TemplateSocket previous = channel.retiringFor(old.slot);
+		if (previous != null) {
+			// at most one retiring socket per address: its requests just wait for their
+			// own deadline
+			channel.retiring.remove(previous);
+			closeQuietly(channel, previous);
+		}
+		channel.retiring.add(old);
+		this.retiringToCheck = true;
+		this.pollerStale = true;
+	}
+
+	private void closeIdleRetiringSockets() {
+		this.retiringToCheck = false;
+		for (OutboundChannel channel : this.channels) {
+			if (channel.retiring.removeIf((socket) -> socket.inFlight <= 0 && closeQuietly(channel, socket))) {
+				this.pollerStale = true;
+			}
+		}
+	}
+
+	private static boolean closeQuietly(OutboundChannel channel, TemplateSocket socket) {
+		try {
+			// close(), not destroySocket(): keeps the socket's linger so queued
+			// messages are flushed
+			socket.socket.close();
+		}
+		catch (RuntimeException ex) {
+			logger.debug("Could not close " + channel.describe(), ex);
+		}
+		return true;
 	}
 
 	private void drainWakePipe() {
@@ -413,19 +732,27 @@ final class TemplateSocketOwner implements Runnable {
 			if (command instanceof PendingRequest request) {
 				request.future.completeExceptionally(closed);
 			}
+			else if (command instanceof Send send && send.claim()) {
+				send.handed.completeExceptionally(new ZmqSendException("ZmqTemplate is closed"));
+			}
 		}
 		for (OutboundChannel channel : this.channels) {
-			long dropped = channel.backlog.stream().filter(ZmqFrames.class::isInstance).count();
+			long dropped = 0;
+			for (Object message : channel.backlog) {
+				if (message instanceof Send send && send.claim()) {
+					send.handed.completeExceptionally(new ZmqSendException("ZmqTemplate closed before a peer "
+							+ "accepted the message on " + channel.describe() + "; the message was not sent"));
+					dropped++;
+				}
+			}
 			if (dropped > 0) {
 				logger.warn("Dropping " + dropped + " message(s) that no peer accepted on " + channel.describe());
 			}
-			try {
-				// close(), not destroySocket(): keeps the socket's linger so queued
-				// messages are flushed
-				channel.socket.close();
+			for (TemplateSocket socket : channel.sockets) {
+				closeQuietly(channel, socket);
 			}
-			catch (RuntimeException ex) {
-				logger.debug("Could not close " + channel.describe(), ex);
+			for (TemplateSocket socket : channel.retiring) {
+				closeQuietly(channel, socket);
 			}
 		}
 		if (this.poller != null) {
@@ -445,12 +772,57 @@ final class TemplateSocketOwner implements Runnable {
 	}
 
 	/**
-	 * A one-way message (publish or push) for a channel.
+	 * Open a channel's sockets without sending anything (subscribers may then connect).
 	 *
 	 * @param channel the channel
-	 * @param frames the frames
 	 */
-	record Send(OutboundChannel channel, ZmqFrames frames) {
+	record Open(OutboundChannel channel) {
+	}
+
+	/**
+	 * A one-way message (publish or push) for a channel. The I/O thread claims it before
+	 * handing it to a socket; a caller that stops waiting cancels it first, so a message
+	 * is either sent or reported as not sent, never both.
+	 */
+	static final class Send {
+
+		private static final int WAITING = 0;
+
+		private static final int CLAIMED = 1;
+
+		private static final int DONE = 2;
+
+		final OutboundChannel channel;
+
+		final ZmqFrames frames;
+
+		/** Completes once a socket took the message. */
+		final CompletableFuture<Void> handed = new CompletableFuture<>();
+
+		private final AtomicInteger state = new AtomicInteger(WAITING);
+
+		Send(OutboundChannel channel, ZmqFrames frames) {
+			this.channel = channel;
+			this.frames = frames;
+		}
+
+		boolean claim() {
+			return this.state.compareAndSet(WAITING, CLAIMED);
+		}
+
+		void unclaim() {
+			this.state.set(WAITING);
+		}
+
+		/**
+		 * Give up on the message from the caller's side.
+		 * @return {@code true} if it will never be sent; {@code false} if the I/O thread
+		 * holds it right now (try again) or has sent it
+		 */
+		boolean cancel() {
+			return this.state.compareAndSet(WAITING, DONE);
+		}
+
 	}
 
 }

@@ -101,10 +101,43 @@ public interface ZmqOperations {
 	void publish(String endpoint, @Nullable Object payload);
 
 	/**
-	 * Push a message to one of the connected pullers.
+	 * Push a message to one of the connected pullers. Blocks, at most the endpoint's send
+	 * timeout, while no puller has completed a connection (or every puller's queue is
+	 * full).
 	 * @param endpoint the PUSH endpoint
 	 * @param payload the payload
+	 * @throws ZmqSendException if no puller took the message within the send timeout (the
+	 * message is then not sent)
 	 */
 	void push(String endpoint, @Nullable Object payload);
+
+	/**
+	 * Wait until the publishing socket of an endpoint has at least {@code count}
+	 * subscriptions, opening (binding) the socket first if this is its first use. What is
+	 * counted: every subscribe message the socket received, a subscriber with {@code k}
+	 * topics counting {@code k} times, minus every topic whose last subscriber
+	 * unsubscribed or disconnected (ZeroMQ reports only that). Through a forwarder
+	 * (XSUB/XPUB proxy) each topic counts once, however many subscribers have it
+	 * downstream.
+	 * @param endpoint the PUB endpoint
+	 * @param count how many subscriptions to wait for
+	 * @param timeout how long to wait
+	 * @return {@code true} once there are enough, {@code false} if the timeout passed
+	 * first
+	 */
+	boolean awaitSubscribers(String endpoint, int count, Duration timeout);
+
+	/**
+	 * Wait until at least {@code count} subscriptions that match {@code topic} (those
+	 * whose prefix the topic starts with, so a message published on it reaches them) are
+	 * present. Counted as in {@link #awaitSubscribers(String, int, Duration)}.
+	 * @param endpoint the PUB endpoint
+	 * @param topic the topic a message will be published on
+	 * @param count how many matching subscriptions to wait for
+	 * @param timeout how long to wait
+	 * @return {@code true} once there are enough, {@code false} if the timeout passed
+	 * first
+	 */
+	boolean awaitSubscribers(String endpoint, String topic, int count, Duration timeout);
 
 }

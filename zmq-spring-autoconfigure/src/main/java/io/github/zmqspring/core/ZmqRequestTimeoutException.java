@@ -21,9 +21,9 @@ import java.time.Duration;
 import io.github.zmqspring.ZmqException;
 
 /**
- * A request got no reply within its timeout. The template has already forgotten the
- * request: a late reply is discarded and the next request on the same endpoint works
- * normally.
+ * A request got no reply within its timeout, on every attempt (1 + the endpoint's
+ * {@code request-retries}). The template has already forgotten the request: a late reply
+ * is discarded and the next request on the same endpoint works normally.
  *
  * @author zmq-spring contributors
  * @since 0.1.0
@@ -34,10 +34,25 @@ public class ZmqRequestTimeoutException extends ZmqException {
 
 	private final Duration timeout;
 
+	private final int attempts;
+
 	public ZmqRequestTimeoutException(String endpoint, Duration timeout) {
-		super("No reply from '" + endpoint + "' within " + timeout.toMillis() + " ms");
+		this(endpoint, timeout, 1);
+	}
+
+	/**
+	 * Create an exception for a request that was sent {@code attempts} times.
+	 * @param endpoint the endpoint
+	 * @param timeout the timeout of each attempt
+	 * @param attempts how many attempts were made (1 + retries)
+	 */
+	public ZmqRequestTimeoutException(String endpoint, Duration timeout, int attempts) {
+		super("No reply from '" + endpoint + "' within " + timeout.toMillis() + " ms"
+				+ ((attempts > 1) ? " per attempt (" + attempts + " attempts: 1 + " + (attempts - 1) + " retries)"
+						: " (1 attempt, no retries)"));
 		this.endpoint = endpoint;
 		this.timeout = timeout;
+		this.attempts = attempts;
 	}
 
 	/**
@@ -49,11 +64,19 @@ public class ZmqRequestTimeoutException extends ZmqException {
 	}
 
 	/**
-	 * Return the timeout that expired.
-	 * @return the timeout
+	 * Return the timeout that expired, per attempt.
+	 * @return the timeout of one attempt
 	 */
 	public Duration getTimeout() {
 		return this.timeout;
+	}
+
+	/**
+	 * Return how many times the request was sent.
+	 * @return 1 + the retries made
+	 */
+	public int getAttempts() {
+		return this.attempts;
 	}
 
 }

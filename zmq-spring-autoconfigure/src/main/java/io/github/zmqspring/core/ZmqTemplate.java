@@ -46,9 +46,13 @@ import io.github.zmqspring.convert.ZmqMessageConverter;
  * <p>
  * Requests use one DEALER socket per endpoint with a correlation id per request, so any
  * number of threads can wait for replies at once, spread over several servers or through
- * a broker, and a late reply never confuses the next request. Every request has a
- * timeout. Publish and push queue the message for the I/O thread and return; a caller
- * blocks only while that endpoint's queue is full, at most for the send timeout.
+ * a broker, and a late reply never confuses the next request. Every request has a timeout
+ * per attempt; an endpoint's {@code request-retries} sends it again on a fresh socket
+ * after an attempt timed out. Connecting DEALER and PUSH sockets are written only once a
+ * connection completed its handshake. Publish queues the message for the I/O thread and
+ * returns; push does too while its socket takes messages, and otherwise waits for a peer
+ * at most the send timeout. Publishing uses an XPUB socket, so {@link #awaitSubscribers}
+ * can wait for subscriptions.
  *
  * @author zmq-spring contributors
  * @since 0.1.0
@@ -139,19 +143,20 @@ public class ZmqTemplate implements ZmqOperations, DisposableBean {
 	private <T> @Nullable T doRequest(OutboundChannel channel, @Nullable Object payload, Class<T> replyType,
 			Duration timeout) {
 		String endpoint = channel.endpoint.name();
-		CompletableFuture<ZmqFrames> reply = sendRequest(channel, payload, timeout);
+		int attempts = attempts(channel);
+		CompletableFuture<ZmqFrames> reply = sendRequest(channel, payload, timeout, attempts);
 		ZmqFrames frames;
 		try {
 			// the I/O thread enforces the timeout; the extra grace only guards against
 			// its failure
-			frames = reply.get(timeout.plus(CLOSE_GRACE).toMillis(), TimeUnit.MILLISECONDS);
+			frames = reply.get(timeout.multipliedBy(attempts).plus(CLOSE_GRACE).toMillis(), TimeUnit.MILLISECONDS);
 		}
 		catch (ExecutionException ex) {
 			throw (ex.getCause() instanceof ZmqException zmqException) ? zmqException
 					: new ZmqException("Request to '" + endpoint + "' failed", ex.getCause());
 		}
 		catch (TimeoutException ex) {
-			throw new ZmqRequestTimeoutException(endpoint, timeout);
+			throw new ZmqRequestTimeoutException(endpoint, timeout, attempts);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
@@ -175,24 +180,104 @@ public class ZmqTemplate implements ZmqOperations, DisposableBean {
 
 	private <T> CompletableFuture<@Nullable T> doRequestAsync(OutboundChannel channel, @Nullable Object payload,
 			Class<T> replyType, Duration timeout) {
-		return sendRequest(channel, payload, timeout)
+		return sendRequest(channel, payload, timeout, attempts(channel))
 			.thenApplyAsync((frames) -> decodeReply(channel.endpoint.name(), frames, replyType), this.asyncExecutor);
 	}
 
+	/**
+	 * {@inheritDoc}
+	 * <p>
+	 * Never waits for subscribers: a message no current subscription matches is dropped
+	 * by ZeroMQ (PUB semantics) and counted, see {@link #getUnroutedPublishCount}.
+	 */
 	@Override
 	public void publish(String endpoint, String topic, @Nullable Object payload) {
 		Assert.notNull(topic, "topic must not be null");
 		send(endpoint, SocketType.PUB, outboundFrames(payload).prepend(topic.getBytes(StandardCharsets.UTF_8)));
 	}
 
+	/**
+	 * {@inheritDoc}
+	 * <p>
+	 * Never waits for subscribers: a message no current subscription matches is dropped
+	 * by ZeroMQ (PUB semantics) and counted, see {@link #getUnroutedPublishCount}.
+	 */
 	@Override
 	public void publish(String endpoint, @Nullable Object payload) {
 		send(endpoint, SocketType.PUB, outboundFrames(payload));
 	}
 
+	/**
+	 * {@inheritDoc}
+	 * <p>
+	 * Returns at once while the endpoint's socket takes messages. Otherwise (no peer has
+	 * completed a connection, or every peer's queue is full) waits for the I/O thread to
+	 * hand the message to a socket, at most the endpoint's send timeout, then throws
+	 * {@link ZmqSendException}; the message is then not sent.
+	 */
 	@Override
 	public void push(String endpoint, @Nullable Object payload) {
 		send(endpoint, SocketType.PUSH, outboundFrames(payload));
+	}
+
+	@Override
+	public boolean awaitSubscribers(String endpoint, int count, Duration timeout) {
+		return awaitSubscriptions(endpoint, null, count, timeout);
+	}
+
+	@Override
+	public boolean awaitSubscribers(String endpoint, String topic, int count, Duration timeout) {
+		Assert.notNull(topic, "topic must not be null");
+		return awaitSubscriptions(endpoint, topic, count, timeout);
+	}
+
+	private boolean awaitSubscriptions(String endpoint, @Nullable String topic, int count, Duration timeout) {
+		OutboundChannel channel = channel(endpoint, SocketType.PUB);
+		long deadline = System.nanoTime() + timeout.toNanos();
+		if (!channel.opened.isDone()) {
+			owner().submit(new TemplateSocketOwner.Open(channel));
+			// opening is bounded by the send timeout, not by the (maybe short) wait
+			awaitOpened(channel, channel.sendTimeout);
+		}
+		byte[] topicBytes = (topic != null) ? topic.getBytes(StandardCharsets.UTF_8) : null;
+		synchronized (channel.subscriptionMonitor) {
+			while (countSubscriptions(channel, topicBytes) < count) {
+				long remaining = deadline - System.nanoTime();
+				if (remaining <= 0) {
+					return false;
+				}
+				try {
+					TimeUnit.NANOSECONDS.timedWait(channel.subscriptionMonitor, remaining);
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+					throw new ZmqException("Interrupted while waiting for subscribers of " + channel.describe(), ex);
+				}
+			}
+			return true;
+		}
+	}
+
+	private static int countSubscriptions(OutboundChannel channel, byte @Nullable [] topic) {
+		int total = 0;
+		for (Map.Entry<String, Integer> subscription : channel.subscriptions.entrySet()) {
+			if (topic == null || TemplateSocketOwner.startsWith(topic, subscription.getKey())) {
+				total += subscription.getValue();
+			}
+		}
+		return total;
+	}
+
+	/**
+	 * Return how many messages published on an endpoint matched no subscription when they
+	 * were handed to the socket, and were therefore dropped by ZeroMQ. Messages dropped
+	 * because a subscriber's queue was full are not counted.
+	 * @param endpoint the endpoint as passed to {@code publish}
+	 * @return the count, 0 for an endpoint not used yet
+	 */
+	public long getUnroutedPublishCount(String endpoint) {
+		OutboundChannel channel = this.channels.get(SocketType.PUB).get(endpoint);
+		return (channel != null) ? channel.unrouted.get() : 0;
 	}
 
 	/**
@@ -209,19 +294,26 @@ public class ZmqTemplate implements ZmqOperations, DisposableBean {
 	}
 
 	private CompletableFuture<ZmqFrames> sendRequest(OutboundChannel channel, @Nullable Object payload,
-			Duration timeout) {
+			Duration timeout, int attempts) {
 		Assert.isTrue(!timeout.isNegative() && !timeout.isZero(), "timeout must be positive");
-		PendingRequest request = new PendingRequest(channel, outboundFrames(payload), timeout);
+		PendingRequest request = new PendingRequest(channel, outboundFrames(payload), timeout, attempts);
 		owner().submit(request);
 		return request.future;
 	}
 
+	private static int attempts(OutboundChannel channel) {
+		Integer retries = channel.endpoint.options().requestRetries();
+		return 1 + ((retries != null) ? Math.max(0, retries) : 0);
+	}
+
 	private void send(String endpoint, SocketType type, ZmqFrames frames) {
 		OutboundChannel channel = channel(endpoint, type);
+		Duration sendTimeout = channel.sendTimeout;
+		long deadline = System.nanoTime() + sendTimeout.toNanos();
 		try {
-			if (!channel.permits.tryAcquire(this.sendTimeout.toNanos(), TimeUnit.NANOSECONDS)) {
+			if (!channel.permits.tryAcquire(sendTimeout.toNanos(), TimeUnit.NANOSECONDS)) {
 				throw new ZmqSendException("Could not queue a message for " + channel.describe() + " within "
-						+ this.sendTimeout.toMillis() + " ms: " + this.sendQueueCapacity
+						+ sendTimeout.toMillis() + " ms: " + this.sendQueueCapacity
 						+ " messages are already waiting (no peer connected, or peers slower than the sender)");
 			}
 		}
@@ -229,25 +321,69 @@ public class ZmqTemplate implements ZmqOperations, DisposableBean {
 			Thread.currentThread().interrupt();
 			throw new ZmqSendException("Interrupted while waiting to send to " + channel.describe(), ex);
 		}
+		// a push waits for a socket to take the message unless the last one went straight
+		// through; a publish never waits for subscribers
+		boolean wait = type == SocketType.PUSH && !channel.accepting;
+		TemplateSocketOwner.Send send = new TemplateSocketOwner.Send(channel, frames);
 		try {
-			owner().submit(new TemplateSocketOwner.Send(channel, frames));
+			owner().submit(send);
 		}
 		catch (RuntimeException ex) {
 			channel.permits.release();
 			throw ex;
 		}
-		if (!channel.opened.isDone() || channel.opened.isCompletedExceptionally()) {
-			awaitOpened(channel);
+		if (wait) {
+			awaitHandOff(send, deadline);
+		}
+		else if (!channel.opened.isDone() || channel.opened.isCompletedExceptionally()) {
+			awaitOpened(channel, sendTimeout);
 		}
 	}
 
 	/**
-	 * Wait for the first send of an endpoint to open its socket, so that a failure (an
+	 * Wait until a socket took the message, or give it up at the deadline.
+	 */
+	private void awaitHandOff(TemplateSocketOwner.Send send, long deadline) {
+		OutboundChannel channel = send.channel;
+		try {
+			while (true) {
+				try {
+					send.handed.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+					return;
+				}
+				catch (TimeoutException ex) {
+					if (send.cancel()) {
+						channel.permits.release();
+						throw new ZmqSendException("No peer of " + channel.describe() + " took the message within "
+								+ channel.sendTimeout.toMillis()
+								+ " ms (no connected peer, or every peer's queue is full); the message was not sent");
+					}
+					// the I/O thread holds the message right now: its outcome is
+					// imminent
+					Thread.onSpinWait();
+				}
+			}
+		}
+		catch (ExecutionException ex) {
+			throw (ex.getCause() instanceof ZmqException zmqException) ? zmqException
+					: new ZmqSendException("Could not send to " + channel.describe(), ex.getCause());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			if (send.cancel()) {
+				channel.permits.release();
+			}
+			throw new ZmqSendException("Interrupted while waiting to send to " + channel.describe(), ex);
+		}
+	}
+
+	/**
+	 * Wait for the first use of an endpoint to open its socket, so that a failure (an
 	 * address in use) reaches the caller instead of only the log.
 	 */
-	private void awaitOpened(OutboundChannel channel) {
+	private void awaitOpened(OutboundChannel channel, Duration timeout) {
 		try {
-			channel.opened.get(this.sendTimeout.toMillis(), TimeUnit.MILLISECONDS);
+			channel.opened.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
 		}
 		catch (ExecutionException ex) {
 			throw (ex.getCause() instanceof ZmqException zmqException) ? zmqException
@@ -255,7 +391,7 @@ public class ZmqTemplate implements ZmqOperations, DisposableBean {
 		}
 		catch (TimeoutException ex) {
 			throw new ZmqSendException(
-					"Could not open " + channel.describe() + " within " + this.sendTimeout.toMillis() + " ms");
+					"Could not open " + channel.describe() + " within " + timeout.toMillis() + " ms");
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
@@ -299,7 +435,9 @@ public class ZmqTemplate implements ZmqOperations, DisposableBean {
 		if (channel == null) {
 			ZmqEndpoint resolved = this.endpointResolver.resolve(endpoint, type);
 			channel = byEndpoint.computeIfAbsent(endpoint, (key) -> {
-				OutboundChannel created = new OutboundChannel(type, resolved, this.sendQueueCapacity);
+				Duration configured = resolved.options().sendTimeout();
+				OutboundChannel created = new OutboundChannel(type, resolved, this.sendQueueCapacity,
+						(configured != null) ? configured : this.sendTimeout);
 				// a socket that could not be opened (an address in use) is tried again by
 				// the
 				// next call, on a new channel

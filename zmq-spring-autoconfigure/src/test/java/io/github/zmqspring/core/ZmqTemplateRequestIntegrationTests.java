@@ -96,16 +96,20 @@ class ZmqTemplateRequestIntegrationTests {
 	}
 
 	@Test
-	void pushBeforePullerBindsIsDeliveredOnceItDoes() throws Exception {
+	void pushBeforePullerBindsWaitsForItAndIsDelivered() throws Exception {
 		int port = freePort();
 		ZmqTestSupport.runner().run((context) -> {
 			ZmqTemplate template = context.getBean(ZmqTemplate.class);
-			template.push(">tcp://127.0.0.1:" + port, "early");
+			// no puller yet: the push waits (up to the 5 s send timeout) for one
+			CompletableFuture<Void> push = CompletableFuture
+				.runAsync(() -> template.push(">tcp://127.0.0.1:" + port, "early"));
 			ZmqTestSupport.runner()
 				.withPropertyValues("test.address=@tcp://127.0.0.1:" + port)
 				.withUserConfiguration(Sink.class)
-				.run((sink) -> assertThat(sink.getBean(Sink.class).received.poll(5, TimeUnit.SECONDS))
-					.isEqualTo("early"));
+				.run((sink) -> {
+					assertThat(sink.getBean(Sink.class).received.poll(5, TimeUnit.SECONDS)).isEqualTo("early");
+					push.get(5, TimeUnit.SECONDS);
+				});
 		});
 	}
 

@@ -285,6 +285,40 @@ final class PythonPeer implements AutoCloseable {
 		return "tcp://127.0.0.1:" + address.substring(address.lastIndexOf(':') + 1);
 	}
 
+	/**
+	 * Kill the process at once (SIGKILL), as a crash would, and wait for it to be gone.
+	 */
+	void kill() {
+		try {
+			this.process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	/**
+	 * Send a signal with {@code kill -<signal> <pid>}, for example {@code STOP} to freeze
+	 * the process and {@code CONT} to resume it.
+	 * @param signal the signal name without {@code SIG}
+	 */
+	void signal(String signal) {
+		try {
+			Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(this.process.pid()))
+				.redirectErrorStream(true)
+				.start();
+			assertThat(kill.waitFor(5, TimeUnit.SECONDS)).as("kill -%s finished", signal).isTrue();
+			assertThat(kill.exitValue()).as("kill -%s exit code", signal).isZero();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new AssertionError("Interrupted while sending SIG" + signal, ex);
+		}
+	}
+
 	String stderr() {
 		return this.stderr.toString();
 	}

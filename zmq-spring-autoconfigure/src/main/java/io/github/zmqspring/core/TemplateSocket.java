@@ -1,0 +1,101 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.github.zmqspring.core;
+
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.zeromq.ZEvent;
+import org.zeromq.ZMQ;
+import org.zeromq.ZMonitor;
+
+/**
+ * One JeroMQ socket of an {@link OutboundChannel}. A <em>gated</em> socket connects to
+ * one tcp/ipc address with {@code setImmediate(false)} and counts, through JeroMQ's event
+ * hook, the connections that completed the ZMTP handshake: the template writes to it only
+ * while there is one, because JeroMQ 0.6.0 attaches a connection's queue as soon as TCP
+ * connects and drops it, with what was queued, when the handshake stalls or the
+ * connection breaks.
+ * <p>
+ * The hook runs on JeroMQ's I/O thread and touches only the concurrent set and the
+ * owner's wake-up; everything else belongs to the template's I/O thread.
+ */
+final class TemplateSocket {
+
+	final ZMQ.Socket socket;
+
+	/** Index of the address (or of the whole endpoint) this socket serves. */
+	final int slot;
+
+	final boolean gated;
+
+	/** Addresses whose current connection completed the handshake. */
+	private final Set<String> handshaken = ConcurrentHashMap.newKeySet();
+
+	/** Requests sent on this socket that still wait for their reply. */
+	int inFlight;
+
+	boolean retiring;
+
+	int pollIndex = -1;
+
+	private TemplateSocket(ZMQ.Socket socket, int slot, boolean gated) {
+		this.socket = socket;
+		this.slot = slot;
+		this.gated = gated;
+	}
+
+	static TemplateSocket ungated(ZMQ.Socket socket, int slot) {
+		return new TemplateSocket(socket, slot, false);
+	}
+
+	/**
+	 * Prepare a socket, before it connects, to be written only once a connection
+	 * completed its handshake.
+	 * @param socket the socket, not yet connected
+	 * @param slot the address index
+	 * @param onChange called on JeroMQ's I/O thread when the set of ready connections
+	 * changes
+	 * @return the gated socket
+	 */
+	static TemplateSocket gated(ZMQ.Socket socket, int slot, Runnable onChange) {
+		TemplateSocket gated = new TemplateSocket(socket, slot, true);
+		// JeroMQ's inverted name for libzmq's ZMQ_IMMEDIATE=1: queue only to live
+		// connections, and drop what a broken connection still held
+		socket.setImmediate(false);
+		socket.setEventHook((ZEvent.ZEventConsummer) (event) -> gated.onEvent(event, onChange),
+				ZMQ.EVENT_HANDSHAKE_PROTOCOL | ZMQ.EVENT_DISCONNECTED);
+		return gated;
+	}
+
+	private void onEvent(ZEvent event, Runnable onChange) {
+		boolean changed = (event.getEvent() == ZMonitor.Event.HANDSHAKE_PROTOCOL)
+				? this.handshaken.add(event.getAddress()) : this.handshaken.remove(event.getAddress());
+		if (changed) {
+			onChange.run();
+		}
+	}
+
+	/**
+	 * Return whether the template may write to this socket.
+	 * @return {@code true} unless the socket is gated and no connection is ready
+	 */
+	boolean ready() {
+		return !this.gated || !this.handshaken.isEmpty();
+	}
+
+}

@@ -55,6 +55,7 @@ class RequestLoadTests {
 		ZmqTestSupport.runner().withUserConfiguration(TwoServers.class).run((context) -> {
 			ZmqTemplate template = context.getBean(ZmqTemplate.class);
 			String servers = ZmqTestSupport.connectTo(context, "one") + "," + ZmqTestSupport.connectTo(context, "two");
+			long start = System.nanoTime();
 			List<String> replies = ZmqTestSupport.callConcurrently(CALLERS, (caller) -> {
 				List<String> mine = new ArrayList<>(perCaller);
 				for (int i = 0; i < perCaller; i++) {
@@ -68,7 +69,11 @@ class RequestLoadTests {
 			assertThat(replies).as("one reply per request, none mismatched or lost")
 				.hasSize(CALLERS * perCaller)
 				.doesNotHaveDuplicates();
+			long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
 			TwoServers counts = context.getBean(TwoServers.class);
+			System.out.printf("%d callers x %d requests over two servers: %d ms (%d requests/s), split %d/%d%n",
+					CALLERS, perCaller, millis, CALLERS * perCaller * 1000L / Math.max(1, millis), counts.one.get(),
+					counts.two.get());
 			assertThat(counts.one.get()).isPositive();
 			assertThat(counts.two.get()).isPositive();
 			assertThat(counts.one.get() + counts.two.get()).isEqualTo(CALLERS * perCaller);
@@ -143,6 +148,11 @@ class RequestLoadTests {
 			assertThat(slowestFailureMillis.get()).as("a failed call returns within its timeout")
 				.isLessThan(timeout.toMillis() + 1000);
 			assertThat(timeouts.get()).isGreaterThanOrEqualTo(CALLERS);
+			System.out.printf(
+					"server killed under load: %d typed timeouts (slowest %d ms for a %d ms timeout), "
+							+ "%d replies before the kill, %d after the restart%n",
+					timeouts.get(), slowestFailureMillis.get(), timeout.toMillis(), count(successesByServer, "first"),
+					count(successesByServer, "second"));
 		});
 	}
 

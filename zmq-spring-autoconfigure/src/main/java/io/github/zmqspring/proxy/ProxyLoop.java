@@ -77,6 +77,8 @@ final class ProxyLoop implements Runnable {
 
 	private volatile @Nullable RuntimeException startFailure;
 
+	private volatile @Nullable Thread thread;
+
 	ProxyLoop(String name, ZContext context, Supplier<ZMQ.Socket> frontendOpener, Supplier<ZMQ.Socket> backendOpener,
 			boolean twoWay, LongAdder toBackend, LongAdder toFrontend, String controlAddress) {
 		this.name = name;
@@ -95,7 +97,9 @@ final class ProxyLoop implements Runnable {
 	 * @throws RuntimeException the failure to open a socket
 	 */
 	void start(Duration timeout) {
-		new Thread(this, this.name).start();
+		Thread started = new Thread(this, this.name);
+		this.thread = started;
+		started.start();
 		try {
 			if (!this.readyLatch.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
 				throw new IllegalStateException("Thread " + this.name + " did not open its sockets within " + timeout);
@@ -129,13 +133,23 @@ final class ProxyLoop implements Runnable {
 	}
 
 	/**
-	 * Wait until the thread has closed its sockets.
+	 * Wait until the thread has closed its sockets and ended.
 	 * @param timeout how long to wait
 	 * @return whether it ended in time
 	 */
 	boolean awaitStop(Duration timeout) {
+		long deadline = System.nanoTime() + timeout.toNanos();
 		try {
-			return this.terminatedLatch.await(Math.max(0, timeout.toMillis()), TimeUnit.MILLISECONDS);
+			if (!this.terminatedLatch.await(Math.max(0, timeout.toMillis()), TimeUnit.MILLISECONDS)) {
+				return false;
+			}
+			// the sockets are closed; let the thread itself end too, so none outlives a
+			// stop
+			Thread current = this.thread;
+			if (current != null) {
+				current.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+			}
+			return true;
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();

@@ -21,6 +21,7 @@ import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Collectors;
 
@@ -55,6 +56,12 @@ public class ZmqProxy {
 	private static final Log logger = LogFactory.getLog(ZmqProxy.class);
 
 	private static final AtomicInteger controlCounter = new AtomicInteger();
+
+	/**
+	 * How long an address in use is retried: closing a socket releases its port
+	 * asynchronously, so binding it again right after a stop can fail for a moment.
+	 */
+	private static final Duration BIND_RETRY = Duration.ofSeconds(1);
 
 	private final ZmqProxyDefinition definition;
 
@@ -285,12 +292,22 @@ public class ZmqProxy {
 
 	private ZMQ.Socket open(String side, SocketType type, ZmqEndpoint endpoint, List<String> bound) {
 		String source = "ZeroMQ proxy '" + getName() + "' (" + side + ")";
-		try {
-			return this.socketFactory.open(type, endpoint, source, bound::add);
-		}
-		catch (ZmqBindException ex) {
-			throw new ZmqBindException(ex.getSource(), ex.getAddress(), ex.isBind(), (ZMQException) ex.getCause(),
-					setting(side, endpoint));
+		long deadline = System.nanoTime() + BIND_RETRY.toNanos();
+		while (true) {
+			try {
+				return this.socketFactory.open(type, endpoint, source, bound::add);
+			}
+			catch (ZmqBindException ex) {
+				// a socket closed a moment ago (this proxy stopped, or another one)
+				// releases its port asynchronously
+				if (ex.isAddressInUse() && System.nanoTime() < deadline) {
+					bound.clear();
+					LockSupport.parkNanos(Duration.ofMillis(50).toNanos());
+					continue;
+				}
+				throw new ZmqBindException(ex.getSource(), ex.getAddress(), ex.isBind(), (ZMQException) ex.getCause(),
+						setting(side, endpoint));
+			}
 		}
 	}
 

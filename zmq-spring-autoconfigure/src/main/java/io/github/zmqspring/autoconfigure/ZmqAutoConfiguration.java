@@ -32,13 +32,15 @@ import io.github.zmqspring.convert.ZmqMessageConverter;
 import io.github.zmqspring.core.ZmqEndpointResolver;
 import io.github.zmqspring.core.ZmqSocketFactory;
 import io.github.zmqspring.core.ZmqTemplate;
+import io.github.zmqspring.proxy.ZmqProxyDefinition;
+import io.github.zmqspring.proxy.ZmqProxyRegistry;
 
 /**
  * Auto-configuration for ZeroMQ: one shared {@link ZContext} (closed last, after every
  * listener and the template), endpoint resolution from {@code zmq.endpoints}, payload
  * conversion through the application's Jackson {@link JsonMapper}, the
- * {@link ZmqTemplate}, and annotation-driven listeners. Every bean backs off when the
- * application defines its own.
+ * {@link ZmqTemplate}, the proxies of {@code zmq.proxies} and annotation-driven
+ * listeners. Every bean backs off when the application defines its own.
  *
  * @author zmq-spring contributors
  * @since 0.1.0
@@ -83,6 +85,17 @@ public final class ZmqAutoConfiguration {
 		template.setSendTimeout(settings.getSendTimeout());
 		template.setSendQueueCapacity(settings.getSendQueueCapacity());
 		return template;
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ZmqProxyRegistry zmqProxyRegistry(ZmqSocketFactory zmqSocketFactory, ZmqEndpointResolver zmqEndpointResolver,
+			ZmqProperties properties) {
+		ZmqProxyRegistry registry = new ZmqProxyRegistry(zmqSocketFactory, zmqEndpointResolver);
+		for (ZmqProxyDefinition definition : properties.toProxyDefinitions()) {
+			registry.registerProxy(definition);
+		}
+		return registry;
 	}
 
 }

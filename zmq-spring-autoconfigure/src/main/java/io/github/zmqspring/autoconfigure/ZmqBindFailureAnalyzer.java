@@ -23,7 +23,8 @@ import io.github.zmqspring.core.ZmqBindException;
 
 /**
  * Explains a socket that could not bind (typically: the address is already in use),
- * naming the listener method and the address.
+ * naming the listener method or proxy, the address and, when known, the property to
+ * change.
  *
  * @author zmq-spring contributors
  */
@@ -33,16 +34,22 @@ class ZmqBindFailureAnalyzer extends AbstractFailureAnalyzer<ZmqBindException> {
 	protected FailureAnalysis analyze(Throwable rootFailure, ZmqBindException cause) {
 		String description = cause.getMessage() + ".";
 		String action;
-		if (cause.isAddressInUse()) {
+		if (cause.isAddressInUse() && cause.getSetting() != null) {
+			action = "Stop the process that is using " + cause.getAddress() + ", or change the address in "
+					+ cause.getSetting() + "; in tests, bind tcp://127.0.0.1:* to get a free port.";
+		}
+		else if (cause.isAddressInUse()) {
 			action = "Stop the process that is using " + cause.getAddress() + ", or give this listener another "
 					+ "address (the annotation's endpoint, or zmq.endpoints.<name>.addresses); in tests, bind "
 					+ "tcp://127.0.0.1:* to get a free port.";
 		}
 		else if (cause.isBind()) {
-			action = "Bind an address of this host, such as tcp://*:5555, tcp://127.0.0.1:5555 or inproc://name.";
+			action = "Bind an address of this host, such as tcp://*:5555, tcp://127.0.0.1:5555 or inproc://name"
+					+ ((cause.getSetting() != null) ? ", in " + cause.getSetting() : "") + ".";
 		}
 		else {
-			action = "Check the address: connect addresses look like tcp://host:5555 or inproc://name.";
+			action = "Check the address" + ((cause.getSetting() != null) ? " in " + cause.getSetting() : "")
+					+ ": connect addresses look like tcp://host:5555 or inproc://name.";
 		}
 		return new FailureAnalysis(description, action, cause);
 	}

@@ -29,6 +29,9 @@ import org.springframework.util.unit.DataSize;
 
 import io.github.zmqspring.core.ZmqEndpointDefinition;
 import io.github.zmqspring.core.ZmqSocketOptions;
+import io.github.zmqspring.proxy.ZmqInvalidProxyException;
+import io.github.zmqspring.proxy.ZmqProxyDefinition;
+import io.github.zmqspring.proxy.ZmqProxyType;
 
 /**
  * Configuration properties for ZeroMQ, under {@code zmq}. Unknown keys fail startup.
@@ -54,6 +57,13 @@ public class ZmqProperties {
 	 */
 	private Map<String, Endpoint> endpoints = new LinkedHashMap<>();
 
+	/**
+	 * Devices with no code, by name: each forwards messages between a front end and a
+	 * back end on its own thread. Keys of each proxy: type, frontend, backend,
+	 * auto-startup.
+	 */
+	private Map<String, Proxy> proxies = new LinkedHashMap<>();
+
 	public Context getContext() {
 		return this.context;
 	}
@@ -72,6 +82,26 @@ public class ZmqProperties {
 
 	public void setEndpoints(Map<String, Endpoint> endpoints) {
 		this.endpoints = endpoints;
+	}
+
+	public Map<String, Proxy> getProxies() {
+		return this.proxies;
+	}
+
+	public void setProxies(Map<String, Proxy> proxies) {
+		this.proxies = proxies;
+	}
+
+	/**
+	 * Return the proxies as definitions, checking that each sets a type, a front end and
+	 * a back end.
+	 * @return the definitions, in configuration order
+	 * @throws ZmqInvalidProxyException naming the first missing property
+	 */
+	public List<ZmqProxyDefinition> toProxyDefinitions() {
+		List<ZmqProxyDefinition> definitions = new ArrayList<>();
+		this.proxies.forEach((name, proxy) -> definitions.add(proxy.toDefinition(name)));
+		return definitions;
 	}
 
 	/**
@@ -406,6 +436,98 @@ public class ZmqProperties {
 				.sendTimeout(this.sendTimeout)
 				.build();
 			return new ZmqEndpointDefinition(List.copyOf(this.addresses), options);
+		}
+
+	}
+
+	/**
+	 * One proxy (device).
+	 */
+	public static class Proxy {
+
+		/**
+		 * Device type: queue (ROUTER front end, DEALER back end) for request-reply,
+		 * forwarder (XSUB front end, XPUB back end) for publish-subscribe, or streamer
+		 * (PULL front end, PUSH back end) for pipelines. Required.
+		 */
+		private @Nullable ZmqProxyType type;
+
+		/**
+		 * Front-end addresses (where clients, publishers or pushers connect),
+		 * comma-separated or a list: a bare address or "@tcp://*:5559" binds,
+		 * ">tcp://host:5559" connects. Or the name of an endpoint under zmq.endpoints,
+		 * whose socket options then apply. Required.
+		 */
+		private List<String> frontend = new ArrayList<>();
+
+		/**
+		 * Back-end addresses (where servers, subscribers or pullers connect), written
+		 * like the front end; a bare address binds. Required.
+		 */
+		private List<String> backend = new ArrayList<>();
+
+		/**
+		 * Whether the proxy starts with the application; when false, start it through
+		 * ZmqProxyRegistry.start(name).
+		 */
+		private boolean autoStartup = true;
+
+		public @Nullable ZmqProxyType getType() {
+			return this.type;
+		}
+
+		public void setType(@Nullable ZmqProxyType type) {
+			this.type = type;
+		}
+
+		public List<String> getFrontend() {
+			return this.frontend;
+		}
+
+		public void setFrontend(List<String> frontend) {
+			this.frontend = frontend;
+		}
+
+		public List<String> getBackend() {
+			return this.backend;
+		}
+
+		public void setBackend(List<String> backend) {
+			this.backend = backend;
+		}
+
+		public boolean isAutoStartup() {
+			return this.autoStartup;
+		}
+
+		public void setAutoStartup(boolean autoStartup) {
+			this.autoStartup = autoStartup;
+		}
+
+		ZmqProxyDefinition toDefinition(String name) {
+			String prefix = "zmq.proxies." + name + ".";
+			if (this.type == null) {
+				throw new ZmqInvalidProxyException(name, prefix + "type", "is not set",
+						"Set " + prefix + "type to queue (ROUTER/DEALER, request-reply), forwarder (XSUB/XPUB, "
+								+ "publish-subscribe) or streamer (PULL/PUSH, pipeline).");
+			}
+			String frontend = join(this.frontend);
+			if (frontend.isEmpty()) {
+				throw new ZmqInvalidProxyException(name, prefix + "frontend", "is not set", "Set " + prefix
+						+ "frontend to the address clients use, for example \"@tcp://*:5559\", or to the name of an "
+						+ "endpoint under zmq.endpoints.");
+			}
+			String backend = join(this.backend);
+			if (backend.isEmpty()) {
+				throw new ZmqInvalidProxyException(name, prefix + "backend", "is not set", "Set " + prefix
+						+ "backend to the address servers or workers connect to, for example \"@tcp://*:5560\", or "
+						+ "to the name of an endpoint under zmq.endpoints.");
+			}
+			return new ZmqProxyDefinition(name, this.type, frontend, backend, this.autoStartup);
+		}
+
+		private static String join(List<String> addresses) {
+			return String.join(",", addresses.stream().map(String::trim).filter((a) -> !a.isEmpty()).toList());
 		}
 
 	}

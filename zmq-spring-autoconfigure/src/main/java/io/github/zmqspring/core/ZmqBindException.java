@@ -16,6 +16,7 @@
 
 package io.github.zmqspring.core;
 
+import org.jspecify.annotations.Nullable;
 import org.zeromq.ZMQException;
 
 import io.github.zmqspring.ZmqException;
@@ -35,11 +36,35 @@ public class ZmqBindException extends ZmqException {
 
 	private final boolean bind;
 
+	private final @Nullable String setting;
+
 	public ZmqBindException(String source, String address, boolean bind, ZMQException cause) {
+		this(source, address, bind, cause, null);
+	}
+
+	/**
+	 * Create an exception that also names the configuration property holding the address.
+	 * @param source who owns the socket
+	 * @param address the address that failed
+	 * @param bind whether it was a bind (else a connect)
+	 * @param cause the JeroMQ failure
+	 * @param setting the property to change, for example
+	 * {@code zmq.proxies.broker.frontend}, or {@code null}
+	 */
+	public ZmqBindException(String source, String address, boolean bind, ZMQException cause, @Nullable String setting) {
 		super(source + " could not " + (bind ? "bind " : "connect ") + address + ": " + describe(cause), cause);
 		this.address = address;
 		this.source = source;
 		this.bind = bind;
+		this.setting = setting;
+	}
+
+	/**
+	 * Return the configuration property that holds the address, if known.
+	 * @return for example {@code zmq.proxies.broker.frontend}, or {@code null}
+	 */
+	public @Nullable String getSetting() {
+		return this.setting;
 	}
 
 	/**

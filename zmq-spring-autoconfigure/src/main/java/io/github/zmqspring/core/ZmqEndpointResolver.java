@@ -55,13 +55,26 @@ public class ZmqEndpointResolver {
 	 * @throws ZmqInvalidEndpointException if the name is unknown or an address is invalid
 	 */
 	public ZmqEndpoint resolve(String endpoint, SocketType type) {
+		return resolve(endpoint, bindsByDefault(type));
+	}
+
+	/**
+	 * Resolve an endpoint whose bare addresses take the given direction, whatever the
+	 * socket type; a proxy, for example, binds bare addresses on both sides.
+	 * @param endpoint an endpoint name or addresses
+	 * @param bareAddressesBind whether an address without {@code @} or {@code >} binds
+	 * @return the resolved endpoint
+	 * @throws ZmqInvalidEndpointException if the name is unknown or an address is invalid
+	 */
+	public ZmqEndpoint resolve(String endpoint, boolean bareAddressesBind) {
 		String spec = endpoint.trim();
 		if (spec.isEmpty()) {
 			throw new ZmqInvalidEndpointException(endpoint, "no endpoint given",
 					"Name an endpoint configured under zmq.endpoints or write an address such as @tcp://*:5555.");
 		}
 		if (spec.contains("://")) {
-			return new ZmqEndpoint(spec, parse(spec, Arrays.asList(spec.split(",")), type), ZmqSocketOptions.NONE);
+			return new ZmqEndpoint(spec, parse(spec, Arrays.asList(spec.split(",")), bareAddressesBind),
+					ZmqSocketOptions.NONE);
 		}
 		ZmqEndpointDefinition definition = this.definitions.get(spec);
 		if (definition == null) {
@@ -73,7 +86,7 @@ public class ZmqEndpointResolver {
 			throw new ZmqInvalidEndpointException(spec, "endpoint '" + spec + "' has no addresses",
 					"Set zmq.endpoints." + spec + ".addresses, for example \"@tcp://*:5555\".");
 		}
-		return new ZmqEndpoint(spec, parse(spec, definition.addresses(), type), definition.options());
+		return new ZmqEndpoint(spec, parse(spec, definition.addresses(), bareAddressesBind), definition.options());
 	}
 
 	/**
@@ -85,8 +98,7 @@ public class ZmqEndpointResolver {
 		return this.definitions.containsKey(name);
 	}
 
-	private List<ZmqAddress> parse(String endpoint, List<String> specs, SocketType type) {
-		boolean bindByDefault = bindsByDefault(type);
+	private List<ZmqAddress> parse(String endpoint, List<String> specs, boolean bindByDefault) {
 		List<ZmqAddress> addresses = new ArrayList<>();
 		for (String spec : specs) {
 			if (spec.isBlank()) {

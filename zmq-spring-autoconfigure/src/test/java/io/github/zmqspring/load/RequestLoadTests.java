@@ -43,7 +43,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Load in the suite, bounded in size and time, over loopback: 64 concurrent template
- * callers over two servers, and a server killed and restarted while callers keep going.
+ * callers over two servers and through a configured broker, and a server killed and
+ * restarted while callers keep going.
  */
 class RequestLoadTests {
 
@@ -78,6 +79,44 @@ class RequestLoadTests {
 			assertThat(counts.two.get()).isPositive();
 			assertThat(counts.one.get() + counts.two.get()).isEqualTo(CALLERS * perCaller);
 		});
+	}
+
+	@Test
+	void sixtyFourCallersThroughAConfiguredBrokerGetEveryReplyExactlyOnce() throws Exception {
+		int perCaller = 200;
+		String frontend = "tcp://127.0.0.1:" + freePort();
+		String backend = "tcp://127.0.0.1:" + freePort();
+		ZmqTestSupport.runner()
+			.withPropertyValues("zmq.proxies.broker.type=queue", "zmq.proxies.broker.frontend=" + frontend,
+					"zmq.proxies.broker.backend=" + backend, "zmq.endpoints.broker-clients.addresses=>" + frontend,
+					"zmq.endpoints.broker-servers.addresses=>" + backend)
+			.withUserConfiguration(BrokeredServers.class)
+			.run((context) -> {
+				ZmqTemplate template = context.getBean(ZmqTemplate.class);
+				long start = System.nanoTime();
+				List<String> replies = ZmqTestSupport.callConcurrently(CALLERS, (caller) -> {
+					List<String> mine = new ArrayList<>(perCaller);
+					for (int i = 0; i < perCaller; i++) {
+						String request = "c" + caller + "-" + i;
+						String reply = template.request("broker-clients", request, String.class,
+								Duration.ofSeconds(10));
+						assertThat(reply).as("reply to " + request).matches(request + "@(one|two)");
+						mine.add(reply.substring(0, reply.indexOf('@')));
+					}
+					return mine;
+				});
+				long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+				assertThat(replies).as("one reply per request, none mismatched or lost")
+					.hasSize(CALLERS * perCaller)
+					.doesNotHaveDuplicates();
+				BrokeredServers counts = context.getBean(BrokeredServers.class);
+				assertThat(counts.one.get()).isPositive();
+				assertThat(counts.two.get()).isPositive();
+				System.out.printf(
+						"%d callers x %d requests through a queue proxy: %d ms (%d requests/s), split %d/%d%n", CALLERS,
+						perCaller, millis, CALLERS * perCaller * 1000L / Math.max(1, millis), counts.one.get(),
+						counts.two.get());
+			});
 	}
 
 	@Test
@@ -170,6 +209,26 @@ class RequestLoadTests {
 		try (ServerSocket socket = new ServerSocket(0)) {
 			return socket.getLocalPort();
 		}
+	}
+
+	static class BrokeredServers {
+
+		final AtomicInteger one = new AtomicInteger();
+
+		final AtomicInteger two = new AtomicInteger();
+
+		@ZmqReplier(value = "broker-servers", id = "brokered-one")
+		String one(String request) {
+			this.one.incrementAndGet();
+			return request + "@one";
+		}
+
+		@ZmqReplier(value = "broker-servers", id = "brokered-two")
+		String two(String request) {
+			this.two.incrementAndGet();
+			return request + "@two";
+		}
+
 	}
 
 	static class TwoServers {

@@ -57,9 +57,28 @@ public class ZmqSocketFactory {
 	 * @throws ZmqBindException if an address cannot be bound or connected
 	 */
 	public ZMQ.Socket open(SocketType type, ZmqEndpoint endpoint, String source, Consumer<String> onBound) {
+		return open(type, endpoint, source, onBound, (socket) -> {
+		});
+	}
+
+	/**
+	 * Create a socket, let the caller prepare it (for example install an event hook that
+	 * must see the first connection), and attach it to the endpoint's addresses.
+	 * @param type the socket type
+	 * @param endpoint the endpoint
+	 * @param source who owns the socket, for error messages
+	 * @param onBound receives the actual address of each bind (wildcard ports resolved)
+	 * @param beforeAttach called with the socket after its options are applied and before
+	 * it binds or connects
+	 * @return the open socket, owned by the calling thread
+	 * @throws ZmqBindException if an address cannot be bound or connected
+	 */
+	public ZMQ.Socket open(SocketType type, ZmqEndpoint endpoint, String source, Consumer<String> onBound,
+			Consumer<ZMQ.Socket> beforeAttach) {
 		ZMQ.Socket socket = this.context.createSocket(type);
 		try {
 			endpoint.options().applyTo(socket, type, endpoint.connects());
+			beforeAttach.accept(socket);
 			for (ZmqAddress address : endpoint.addresses()) {
 				attach(socket, address, source, onBound);
 			}

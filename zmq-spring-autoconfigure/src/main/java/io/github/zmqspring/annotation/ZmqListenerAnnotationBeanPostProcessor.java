@@ -175,6 +175,10 @@ public class ZmqListenerAnnotationBeanPostProcessor
 			List<String> topics = Arrays.stream(attributes.getStringArray("topics")).map(this::resolve).toList();
 			endpoint.setTopics(topics.isEmpty() ? List.of("") : topics);
 		}
+		if (attributes.containsKey("sync")) {
+			String sync = resolve(attributes.getString("sync"));
+			endpoint.setSync(StringUtils.hasText(sync) ? sync.trim() : null);
+		}
 		endpoint.setSendTo(findSendTo(endpoint, method));
 		return endpoint;
 	}

@@ -80,4 +80,19 @@ public @interface ZmqSubscriber {
 	 */
 	String[] topics() default {};
 
+	/**
+	 * A publisher's synchronization endpoint (a name configured under
+	 * {@code zmq.endpoints}, or an address such as {@code tcp://host:5562}), for the
+	 * classic slow-joiner handshake. When set, starting the listener connects and
+	 * subscribes, waits until each of its TCP connections has completed the ZMTP
+	 * handshake, then sends one empty request to this endpoint (REQ) and waits for the
+	 * empty reply; only then does the listener count as started. Each attempt waits the
+	 * endpoint's {@code request-timeout} (default 5 s), and is repeated
+	 * {@code request-retries} times (default 2) with a fresh socket; if no reply comes,
+	 * the listener fails to start with a message naming the endpoint. Empty (the default)
+	 * starts without checking in. May be a {@code ${...}} placeholder.
+	 * @return the sync endpoint, or empty
+	 */
+	String sync() default "";
+
 }

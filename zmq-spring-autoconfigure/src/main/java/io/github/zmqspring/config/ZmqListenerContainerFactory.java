@@ -131,8 +131,8 @@ public class ZmqListenerContainerFactory {
 			}
 			case PULLER ->
 				new ZmqPullerContainer(listener, endpoint, this.socketFactory, adapter, pushTarget(listener));
-			case SUBSCRIBER ->
-				new ZmqSubscriberContainer(listener, endpoint, this.socketFactory, adapter, publishTarget(listener));
+			case SUBSCRIBER -> new ZmqSubscriberContainer(listener, endpoint, this.socketFactory, adapter,
+					publishTarget(listener), syncEndpoint(listener));
 		};
 		container.setShutdownTimeout(this.shutdownTimeout);
 		return container;
@@ -161,6 +161,11 @@ public class ZmqListenerContainerFactory {
 				this.operations.get().publish(target, result);
 			}
 		};
+	}
+
+	private @Nullable ZmqEndpoint syncEndpoint(ZmqListenerEndpoint listener) {
+		String sync = listener.getSync();
+		return (sync != null) ? resolve(listener, sync, SocketType.REQ) : null;
 	}
 
 	private ZmqEndpoint resolve(ZmqListenerEndpoint listener, String endpoint, SocketType socketType) {

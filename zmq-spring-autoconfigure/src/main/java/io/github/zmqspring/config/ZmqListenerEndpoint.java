@@ -54,6 +54,8 @@ public final class ZmqListenerEndpoint {
 
 	private @Nullable String sendTo;
 
+	private @Nullable String sync;
+
 	public ZmqListenerEndpoint(String id, ZmqListenerType type, String endpoint, Object bean, String beanName,
 			Method method) {
 		Assert.hasText(id, "id must not be empty");
@@ -131,6 +133,19 @@ public final class ZmqListenerEndpoint {
 
 	public void setSendTo(@Nullable String sendTo) {
 		this.sendTo = sendTo;
+	}
+
+	/**
+	 * Return the endpoint a subscriber checks in with before it counts as started
+	 * ({@code @ZmqSubscriber(sync = ...)}), if any.
+	 * @return the sync endpoint or {@code null}
+	 */
+	public @Nullable String getSync() {
+		return this.sync;
+	}
+
+	public void setSync(@Nullable String sync) {
+		this.sync = sync;
 	}
 
 	/**

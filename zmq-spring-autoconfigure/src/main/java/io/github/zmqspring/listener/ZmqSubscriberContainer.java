@@ -33,7 +33,9 @@ import io.github.zmqspring.core.ZmqSocketFactory;
  * payload in the rest; a one-frame message is all payload, and its topic is the longest
  * subscribed prefix it matches. With {@code @SendTo}, a non-null return value is
  * republished under the same topic (with a topic frame only if the message came with
- * one).
+ * one). With a sync endpoint, starting also performs the slow-joiner handshake: once
+ * subscribed and connected, the container checks in with the publisher's REQ/REP sync
+ * socket and counts as started when the publisher has answered.
  *
  * @author zmq-spring contributors
  * @since 0.1.0
@@ -46,12 +48,41 @@ public class ZmqSubscriberContainer extends AbstractZmqListenerContainer {
 
 	private final @Nullable SendToTarget sendTo;
 
+	private final @Nullable SubscriberSync sync;
+
 	public ZmqSubscriberContainer(ZmqListenerEndpoint listener, ZmqEndpoint endpoint, ZmqSocketFactory socketFactory,
 			ZmqListenerMethodAdapter adapter, @Nullable SendToTarget sendTo) {
-		super(listener, endpoint, socketFactory, adapter);
+		this(listener, endpoint, socketFactory, adapter, sendTo, (ZmqEndpoint) null);
+	}
+
+	/**
+	 * Create a container that checks in with a publisher's sync endpoint once subscribed
+	 * (the slow-joiner handshake), before it counts as started.
+	 * @param listener the listener endpoint
+	 * @param endpoint the endpoint to subscribe on
+	 * @param socketFactory creates the sockets
+	 * @param adapter invokes the method
+	 * @param sendTo where results are republished, if anywhere
+	 * @param syncEndpoint the publisher's REQ/REP sync endpoint, or {@code null} to start
+	 * without checking in
+	 */
+	public ZmqSubscriberContainer(ZmqListenerEndpoint listener, ZmqEndpoint endpoint, ZmqSocketFactory socketFactory,
+			ZmqListenerMethodAdapter adapter, @Nullable SendToTarget sendTo, @Nullable ZmqEndpoint syncEndpoint) {
+		this(listener, endpoint, socketFactory, adapter, sendTo,
+				(syncEndpoint != null) ? new SubscriberSync(socketFactory, syncEndpoint) : null);
+	}
+
+	private ZmqSubscriberContainer(ZmqListenerEndpoint listener, ZmqEndpoint endpoint, ZmqSocketFactory socketFactory,
+			ZmqListenerMethodAdapter adapter, @Nullable SendToTarget sendTo, @Nullable SubscriberSync sync) {
+		super(listener, endpoint, (sync != null) ? sync : socketFactory, adapter);
 		this.topics = listener.getTopics();
 		this.prefixes = this.topics.stream().map((topic) -> topic.getBytes(StandardCharsets.UTF_8)).toList();
 		this.sendTo = sendTo;
+		this.sync = sync;
+		if (sync != null) {
+			// starting includes the handshakes and the check-in
+			setStartTimeout(sync.maxDuration().plusSeconds(30));
+		}
 	}
 
 	@Override
@@ -61,6 +92,9 @@ public class ZmqSubscriberContainer extends AbstractZmqListenerContainer {
 		// connect that waits for its bind, so the subscriber would never receive anything
 		for (byte[] prefix : this.prefixes) {
 			socket.subscribe(prefix);
+		}
+		if (this.sync != null) {
+			this.sync.checkIn(socket, getListener().describe());
 		}
 	}
 

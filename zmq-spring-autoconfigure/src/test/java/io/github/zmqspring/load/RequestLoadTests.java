@@ -89,8 +89,9 @@ class RequestLoadTests {
 		ZmqTestSupport.runner()
 			.withPropertyValues("zmq.proxies.broker.type=queue", "zmq.proxies.broker.frontend=" + frontend,
 					"zmq.proxies.broker.backend=" + backend, "zmq.endpoints.broker-clients.addresses=>" + frontend,
+					"load.server-one=broker-servers", "load.server-two=broker-servers",
 					"zmq.endpoints.broker-servers.addresses=>" + backend)
-			.withUserConfiguration(BrokeredServers.class)
+			.withUserConfiguration(TwoServers.class)
 			.run((context) -> {
 				ZmqTemplate template = context.getBean(ZmqTemplate.class);
 				long start = System.nanoTime();
@@ -109,7 +110,7 @@ class RequestLoadTests {
 				assertThat(replies).as("one reply per request, none mismatched or lost")
 					.hasSize(CALLERS * perCaller)
 					.doesNotHaveDuplicates();
-				BrokeredServers counts = context.getBean(BrokeredServers.class);
+				TwoServers counts = context.getBean(TwoServers.class);
 				assertThat(counts.one.get()).isPositive();
 				assertThat(counts.two.get()).isPositive();
 				System.out.printf(
@@ -211,39 +212,23 @@ class RequestLoadTests {
 		}
 	}
 
-	static class BrokeredServers {
-
-		final AtomicInteger one = new AtomicInteger();
-
-		final AtomicInteger two = new AtomicInteger();
-
-		@ZmqReplier(value = "broker-servers", id = "brokered-one")
-		String one(String request) {
-			this.one.incrementAndGet();
-			return request + "@one";
-		}
-
-		@ZmqReplier(value = "broker-servers", id = "brokered-two")
-		String two(String request) {
-			this.two.incrementAndGet();
-			return request + "@two";
-		}
-
-	}
-
+	/**
+	 * Two repliers; each binds its own port unless {@code load.server-one/two} name an
+	 * endpoint (a broker's back end).
+	 */
 	static class TwoServers {
 
 		final AtomicInteger one = new AtomicInteger();
 
 		final AtomicInteger two = new AtomicInteger();
 
-		@ZmqReplier(value = "@tcp://127.0.0.1:*", id = "one")
+		@ZmqReplier(value = "${load.server-one:@tcp://127.0.0.1:*}", id = "one")
 		String one(String request) {
 			this.one.incrementAndGet();
 			return request + "@one";
 		}
 
-		@ZmqReplier(value = "@tcp://127.0.0.1:*", id = "two")
+		@ZmqReplier(value = "${load.server-two:@tcp://127.0.0.1:*}", id = "two")
 		String two(String request) {
 			this.two.incrementAndGet();
 			return request + "@two";

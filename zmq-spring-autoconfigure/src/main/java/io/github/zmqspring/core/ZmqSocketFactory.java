@@ -57,9 +57,27 @@ public class ZmqSocketFactory {
 	 * @throws ZmqBindException if an address cannot be bound or connected
 	 */
 	public ZMQ.Socket open(SocketType type, ZmqEndpoint endpoint, String source, Consumer<String> onBound) {
+		return open(type, endpoint, source, onBound, (socket) -> {
+		});
+	}
+
+	/**
+	 * Create a socket, configure it further and attach it to the endpoint's addresses.
+	 * @param type the socket type
+	 * @param endpoint the endpoint
+	 * @param source who owns the socket, for error messages
+	 * @param onBound receives the actual address of each bind (wildcard ports resolved)
+	 * @param customizer called after the endpoint's options are applied and before the
+	 * socket binds or connects
+	 * @return the open socket, owned by the calling thread
+	 * @throws ZmqBindException if an address cannot be bound or connected
+	 */
+	public ZMQ.Socket open(SocketType type, ZmqEndpoint endpoint, String source, Consumer<String> onBound,
+			Consumer<ZMQ.Socket> customizer) {
 		ZMQ.Socket socket = this.context.createSocket(type);
 		try {
 			endpoint.options().applyTo(socket, type, endpoint.connects());
+			customizer.accept(socket);
 			for (ZmqAddress address : endpoint.addresses()) {
 				attach(socket, address, source, onBound);
 			}

@@ -263,25 +263,31 @@ public abstract class AbstractZmqListenerContainer implements ZmqListenerContain
 		int concurrency = Math.max(1, this.listener.getConcurrency());
 		String prefix = "zmq-" + this.listener.getId() + "-";
 		Duration handlerTimeout = getHandlerTimeout();
+		boolean router = this.listener.getType().frontendType() == SocketType.ROUTER;
 		if (concurrency == 1 && handlerTimeout == null) {
 			SocketWorker.Drain drain = drainsOnStop()
 					? new SocketWorker.Drain(this::detach, drainLimit(), this.shutdownTimeout) : null;
-			startWorker(new SocketWorker(prefix + "1", () -> openFrontend(this.listener.getType().socketType()),
-					this::process, this.counters::incrementReceived, drain, false));
+			// a replier reads requests on a ROUTER socket and handles the envelope
+			// itself:
+			// JeroMQ 0.6.0's REP socket can lose a reply after a peer sent it a broken
+			// message stream
+			SocketType type = router ? SocketType.ROUTER : this.listener.getType().socketType();
+			ProxyCallbacks callbacks = new ProxyCallbacks();
+			startWorker(new SocketWorker(prefix + "1", () -> openFrontend(type), this::process,
+					this.counters::incrementReceived, drain, false, router ? callbacks::rejectedEnvelope : null));
 			return;
 		}
 		String backend = "inproc://zmq-spring-" + this.listener.getId() + "-" + backendCounter.incrementAndGet();
 		SocketProxy socketProxy = new SocketProxy(prefix + "proxy", this.socketFactory.getContext(),
-				() -> openFrontend(this.listener.getType().frontendType()), backend,
-				this.listener.getType().frontendType() == SocketType.ROUTER, new ProxyCallbacks(), handlerTimeout,
-				this.shutdownTimeout, drainLimit());
+				() -> openFrontend(this.listener.getType().frontendType()), backend, router, new ProxyCallbacks(),
+				handlerTimeout, this.shutdownTimeout, drainLimit());
 		this.proxy = socketProxy;
 		socketProxy.start(this.startTimeout);
 		for (int i = 1; i <= concurrency; i++) {
 			String identity = "w" + i;
 			SocketWorker worker = new SocketWorker(prefix + i, () -> openWorker(backend, identity), this::process,
 					() -> {
-					}, null, true);
+					}, null, true, null);
 			this.workersByIdentity.put(identity, worker);
 			startWorker(worker);
 		}

@@ -285,13 +285,13 @@ final class SocketProxy extends SocketThread {
 		ZmqFrames body = message;
 		@Nullable ZmqFrames envelope = null;
 		if (this.replies) {
-			int delimiter = delimiter(message);
-			if (delimiter < 0) {
+			Envelope split = Envelope.split(message);
+			if (split == null) {
 				this.callbacks.rejectedEnvelope(message);
 				return;
 			}
-			envelope = head(message, delimiter + 1);
-			body = message.from(delimiter + 1);
+			envelope = split.envelope();
+			body = split.body();
 		}
 		Slot slot = this.idle.poll();
 		slot.busy = true;
@@ -357,28 +357,6 @@ final class SocketProxy extends SocketThread {
 	private static void reply(ZMQ.Socket frontend, ZmqFrames envelope, ZmqFrames reply) {
 		send(frontend, envelope, ZMQ.SNDMORE);
 		send(frontend, reply, 0);
-	}
-
-	/**
-	 * Return the index of the empty frame that ends a request's envelope: the first empty
-	 * frame after the peer identity that is followed by at least one frame, as a REP
-	 * socket reads it.
-	 */
-	private static int delimiter(ZmqFrames message) {
-		for (int i = 1; i < message.size() - 1; i++) {
-			if (message.frame(i).length == 0) {
-				return i;
-			}
-		}
-		return -1;
-	}
-
-	private static ZmqFrames head(ZmqFrames message, int count) {
-		List<byte[]> frames = new ArrayList<>(count);
-		for (int i = 0; i < count; i++) {
-			frames.add(message.frame(i));
-		}
-		return ZmqFrames.of(frames);
 	}
 
 	private static void send(ZMQ.Socket socket, ZmqFrames frames, int lastFlags) {

@@ -88,6 +88,8 @@ final class SocketWorker extends SocketThread {
 
 	private final boolean behindProxy;
 
+	private final @Nullable Consumer<ZmqFrames> rejectEnvelope;
+
 	private final Object handlerLock = new Object();
 
 	private @Nullable Thread handlerThread;
@@ -106,10 +108,13 @@ final class SocketWorker extends SocketThread {
 	 * @param onReceived called for each message taken from a socket facing peers
 	 * @param drain what to do on stop, {@code null} to close right away
 	 * @param behindProxy whether the socket is a DEALER connected to a proxy
+	 * @param rejectEnvelope for a ROUTER socket facing peers, called for a request
+	 * without a valid envelope; {@code null} for other sockets
 	 */
 	SocketWorker(String name, Supplier<ZMQ.Socket> opener, FrameProcessor processor, Runnable onReceived,
-			@Nullable Drain drain, boolean behindProxy) {
+			@Nullable Drain drain, boolean behindProxy, @Nullable Consumer<ZmqFrames> rejectEnvelope) {
 		super(name);
+		this.rejectEnvelope = rejectEnvelope;
 		this.opener = opener;
 		this.processor = processor;
 		this.onReceived = onReceived;
@@ -234,9 +239,22 @@ final class SocketWorker extends SocketThread {
 		if (!this.behindProxy) {
 			this.onReceived.run();
 		}
+		if (this.rejectEnvelope != null) {
+			Envelope request = Envelope.split(frames);
+			if (request == null) {
+				this.rejectEnvelope.accept(frames);
+				return;
+			}
+			ZmqFrames reply = invoke(request.body());
+			if (reply != null) {
+				send(socket, request.envelope(), ZMQ.SNDMORE);
+				send(socket, reply, 0);
+			}
+			return;
+		}
 		ZmqFrames reply = invoke(frames);
 		if (reply != null) {
-			send(socket, reply);
+			send(socket, reply, 0);
 		}
 		else if (this.behindProxy) {
 			socket.send(EMPTY, 0);
@@ -259,10 +277,10 @@ final class SocketWorker extends SocketThread {
 		}
 	}
 
-	private static void send(ZMQ.Socket socket, ZmqFrames reply) {
-		int last = reply.size() - 1;
+	private static void send(ZMQ.Socket socket, ZmqFrames frames, int lastFlags) {
+		int last = frames.size() - 1;
 		for (int i = 0; i <= last; i++) {
-			socket.send(reply.frame(i), (i < last) ? ZMQ.SNDMORE : 0);
+			socket.send(frames.frame(i), (i < last) ? ZMQ.SNDMORE : lastFlags);
 		}
 	}
 

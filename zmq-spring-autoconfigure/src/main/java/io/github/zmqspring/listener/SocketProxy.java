@@ -346,10 +346,11 @@ final class SocketProxy extends SocketThread {
 			if (slot.owed() && now - slot.deadline >= 0) {
 				slot.timedOut = true;
 				this.owed--;
+				// counted before the client can see the reply
+				this.callbacks.timedOut(slot.key, timeout);
 				if (slot.envelope != null) {
 					reply(frontend, slot.envelope, ZmqFrames.of(ZmqErrorReply.GATEWAY_TIMEOUT.toFrame()));
 				}
-				this.callbacks.timedOut(slot.key, timeout);
 			}
 		}
 	}

@@ -26,6 +26,7 @@ import org.springframework.format.support.DefaultFormattingConversionService;
 import org.springframework.messaging.handler.annotation.support.DefaultMessageHandlerMethodFactory;
 import org.springframework.messaging.handler.annotation.support.MessageHandlerMethodFactory;
 import org.springframework.messaging.handler.invocation.InvocableHandlerMethod;
+import org.springframework.util.Assert;
 
 import io.github.zmqspring.convert.ZmqMessageConverter;
 import io.github.zmqspring.core.ZmqEndpoint;
@@ -119,6 +120,7 @@ public class ZmqListenerContainerFactory {
 	 * @param prefetch the number of messages per peer
 	 */
 	public void setPrefetch(int prefetch) {
+		Assert.isTrue(prefetch > 0, () -> "zmq.listener.prefetch must be at least 1, was " + prefetch);
 		this.prefetch = prefetch;
 	}
 
@@ -128,6 +130,8 @@ public class ZmqListenerContainerFactory {
 	 * @param handlerTimeout the timeout, {@code null} for none
 	 */
 	public void setHandlerTimeout(@Nullable Duration handlerTimeout) {
+		Assert.isTrue(handlerTimeout == null || (!handlerTimeout.isNegative() && !handlerTimeout.isZero()),
+				() -> "zmq.listener.handler-timeout must be positive (or unset for none), was " + handlerTimeout);
 		this.handlerTimeout = handlerTimeout;
 	}
 

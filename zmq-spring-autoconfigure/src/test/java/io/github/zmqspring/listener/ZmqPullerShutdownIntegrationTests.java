@@ -136,6 +136,17 @@ class ZmqPullerShutdownIntegrationTests {
 			});
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "zmq.listener.prefetch=0", "zmq.listener.handler-timeout=-1s" })
+	void invalidListenerSettingFailsStartupNamingTheProperty(String setting) {
+		ZmqTestSupport.runner()
+			.withPropertyValues(setting, "test.address=@" + ZmqTestSupport.inproc("invalid"), "test.concurrency=1")
+			.withUserConfiguration(SlowPuller.class)
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.hasMessageContaining(setting.substring(0, setting.indexOf('='))));
+	}
+
 	static class SlowPuller {
 
 		final Semaphore entered = new Semaphore(0);

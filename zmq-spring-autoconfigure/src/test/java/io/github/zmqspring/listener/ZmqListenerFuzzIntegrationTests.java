@@ -117,6 +117,8 @@ class ZmqListenerFuzzIntegrationTests {
 			Targets targets = context.getBean(Targets.class);
 			try (ZContext clients = new ZContext(); ZMQ.Socket push = clients.createSocket(SocketType.PUSH)) {
 				push.setLinger(1000);
+				// JeroMQ 0.6.0 sometimes stalls a fresh tcp handshake: retry it soon
+				push.setHandshakeIvl(500);
 				push.connect(uri.toString());
 				assertThat(push.send("final")).isTrue();
 				await().atMost(Duration.ofSeconds(5)).until(() -> targets.p2.contains("final"));
@@ -193,6 +195,8 @@ class ZmqListenerFuzzIntegrationTests {
 		while (sent < MESSAGES_PER_LISTENER) {
 			try (ZMQ.Socket client = clients.createSocket(SocketType.DEALER)) {
 				client.setLinger(0);
+				// JeroMQ 0.6.0 sometimes stalls a fresh tcp handshake: retry it soon
+				client.setHandshakeIvl(500);
 				client.setRcvHWM(0);
 				client.setHandshakeIvl(500);
 				client.setSendTimeOut(5000);
@@ -293,6 +297,8 @@ class ZmqListenerFuzzIntegrationTests {
 		Expected expected = new Expected();
 		try (ZMQ.Socket push = clients.createSocket(SocketType.PUSH)) {
 			push.setLinger(1000);
+			// JeroMQ 0.6.0 sometimes stalls a fresh tcp handshake: retry it soon
+			push.setHandshakeIvl(500);
 			push.setSendTimeOut(5000);
 			push.connect(ZmqTestSupport.boundAddress(context, id));
 			String warmup = (type == String.class) ? "warmup" : "{\"name\":\"warmup\",\"count\":0}";
@@ -323,6 +329,8 @@ class ZmqListenerFuzzIntegrationTests {
 		Expected expected = new Expected();
 		try (ZMQ.Socket pub = clients.createSocket(SocketType.PUB)) {
 			pub.setLinger(1000);
+			// JeroMQ 0.6.0 sometimes stalls a fresh tcp handshake: retry it soon
+			pub.setHandshakeIvl(500);
 			pub.setSndHWM(0);
 			pub.connect(ZmqTestSupport.boundAddress(context, "sub"));
 			await().atMost(TIMEOUT).untilAsserted(() -> {

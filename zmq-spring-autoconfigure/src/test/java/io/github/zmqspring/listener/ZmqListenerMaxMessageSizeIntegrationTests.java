@@ -84,7 +84,11 @@ class ZmqListenerMaxMessageSizeIntegrationTests {
 						ZMQ.Socket good = clients.createSocket(SocketType.PUSH);
 						ZMQ.Socket big = clients.createSocket(SocketType.PUSH)) {
 					good.setLinger(0);
+					// JeroMQ 0.6.0 sometimes stalls a fresh tcp handshake: retry it soon
+					good.setHandshakeIvl(500);
 					big.setLinger(0);
+					// JeroMQ 0.6.0 sometimes stalls a fresh tcp handshake: retry it soon
+					big.setHandshakeIvl(500);
 					good.connect(address);
 					big.connect(address);
 					assertThat(good.send(new byte[1], 0)).isTrue();

@@ -86,6 +86,8 @@ class ZmqListenerRejectedInputIntegrationTests {
 			String address = ZmqTestSupport.boundAddress(context, "strict4");
 			try (ZContext clients = new ZContext(); ZMQ.Socket dealer = clients.createSocket(SocketType.DEALER)) {
 				dealer.setLinger(0);
+				// JeroMQ 0.6.0 sometimes stalls a fresh tcp handshake: retry it soon
+				dealer.setHandshakeIvl(500);
 				dealer.setReceiveTimeOut(300);
 				dealer.connect(address);
 				// no empty delimiter frame: a REP socket would drop it, the ROUTER counts
@@ -117,10 +119,13 @@ class ZmqListenerRejectedInputIntegrationTests {
 					ZMQ.Socket push = clients.createSocket(SocketType.PUSH);
 					ZMQ.Socket pub = clients.createSocket(SocketType.PUB)) {
 				push.setLinger(1000);
+				// JeroMQ 0.6.0 sometimes stalls a fresh tcp handshake: retry it soon
+				push.setHandshakeIvl(500);
 				push.setSendTimeOut(5000);
 				push.connect(ZmqTestSupport.boundAddress(context, "pull"));
 				assertThat(push.send(INVALID_UTF8, 0)).isTrue();
 				assertThat(push.send("pushed")).isTrue();
+				pub.setHandshakeIvl(500);
 				pub.connect(ZmqTestSupport.boundAddress(context, "sub"));
 				await().atMost(TIMEOUT).untilAsserted(() -> {
 					pub.send("warmup");

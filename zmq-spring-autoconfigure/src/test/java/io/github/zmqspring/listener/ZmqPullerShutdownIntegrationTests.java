@@ -59,6 +59,8 @@ class ZmqPullerShutdownIntegrationTests {
 				// inproc, same context: a successful send is in the puller's queue
 				try (ZMQ.Socket push = context.getBean(ZContext.class).createSocket(SocketType.PUSH)) {
 					push.setLinger(1000);
+					// JeroMQ 0.6.0 sometimes stalls a fresh tcp handshake: retry it soon
+					push.setHandshakeIvl(500);
 					push.setSendTimeOut(1000);
 					push.connect(ZmqTestSupport.boundAddress(context, "slow"));
 					for (int i = 0; i < 30; i++) {
@@ -91,6 +93,8 @@ class ZmqPullerShutdownIntegrationTests {
 					.getListenerContainer("slow");
 				try (ZContext clients = new ZContext(); ZMQ.Socket push = clients.createSocket(SocketType.PUSH)) {
 					push.setLinger(0);
+					// JeroMQ 0.6.0 sometimes stalls a fresh tcp handshake: retry it soon
+					push.setHandshakeIvl(500);
 					push.setSendTimeOut(1000);
 					push.connect(ZmqTestSupport.boundAddress(context, "slow"));
 					for (int i = 0; i < 200; i++) {
@@ -118,6 +122,8 @@ class ZmqPullerShutdownIntegrationTests {
 				SlowPuller puller = context.getBean(SlowPuller.class);
 				try (ZMQ.Socket push = context.getBean(ZContext.class).createSocket(SocketType.PUSH)) {
 					push.setLinger(0);
+					// JeroMQ 0.6.0 sometimes stalls a fresh tcp handshake: retry it soon
+					push.setHandshakeIvl(500);
 					push.setSndHWM(1);
 					push.connect(ZmqTestSupport.boundAddress(context, "slow"));
 					assertThat(push.send("first")).isTrue();

@@ -16,6 +16,7 @@
 
 package io.github.zmqspring.listener;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -308,7 +309,7 @@ public abstract class AbstractZmqListenerContainer implements ZmqListenerContain
 	private ZMQ.Socket openWorker(String backend, String identity) {
 		ZMQ.Socket socket = this.socketFactory.getContext().createSocket(SocketType.DEALER);
 		socket.setLinger(0);
-		socket.setIdentity(identity.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+		socket.setIdentity(identity.getBytes(StandardCharsets.US_ASCII));
 		socket.connect(backend);
 		return socket;
 	}

@@ -16,6 +16,8 @@
 
 package io.github.zmqspring.listener;
 
+import java.util.Arrays;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -410,7 +412,7 @@ class ZmqListenerFuzzIntegrationTests {
 	 */
 	private static void greeting(ByteBuffer buffer, String socketType) {
 		buffer.put((byte) 0xFF).put(new byte[8]).put((byte) 0x7F).put((byte) 3).put((byte) 0);
-		buffer.put(Arrays20.nullMechanism()).put((byte) 0).put(new byte[31]);
+		buffer.put(nullMechanism()).put((byte) 0).put(new byte[31]);
 		byte[] name = "Socket-Type".getBytes(StandardCharsets.US_ASCII);
 		byte[] value = socketType.getBytes(StandardCharsets.US_ASCII);
 		int size = 1 + 5 + 1 + name.length + 4 + value.length;
@@ -424,14 +426,10 @@ class ZmqListenerFuzzIntegrationTests {
 		return bytes;
 	}
 
-	private static final class Arrays20 {
-
-		static byte[] nullMechanism() {
-			byte[] mechanism = new byte[20];
-			System.arraycopy("NULL".getBytes(StandardCharsets.US_ASCII), 0, mechanism, 0, 4);
-			return mechanism;
-		}
-
+	private static byte[] nullMechanism() {
+		byte[] mechanism = new byte[20];
+		System.arraycopy("NULL".getBytes(StandardCharsets.US_ASCII), 0, mechanism, 0, 4);
+		return mechanism;
 	}
 
 	@FunctionalInterface
@@ -529,7 +527,7 @@ class ZmqListenerFuzzIntegrationTests {
 				case 3 -> json(random).getBytes(StandardCharsets.UTF_8);
 				case 4 -> {
 					byte[] json = json(random).getBytes(StandardCharsets.UTF_8);
-					yield java.util.Arrays.copyOf(json, random.nextInt(json.length + 1));
+					yield Arrays.copyOf(json, random.nextInt(json.length + 1));
 				}
 				default -> new byte[random.nextInt(3)];
 			};
@@ -591,11 +589,11 @@ class ZmqListenerFuzzIntegrationTests {
 
 		final AtomicInteger warmups = new AtomicInteger();
 
-		final List<Object> p1 = new java.util.concurrent.CopyOnWriteArrayList<>();
+		final List<Object> p1 = new CopyOnWriteArrayList<>();
 
-		final List<Object> p2 = new java.util.concurrent.CopyOnWriteArrayList<>();
+		final List<Object> p2 = new CopyOnWriteArrayList<>();
 
-		final List<Object> sub = new java.util.concurrent.CopyOnWriteArrayList<>();
+		final List<Object> sub = new CopyOnWriteArrayList<>();
 
 		@ZmqReplier(value = "@tcp://127.0.0.1:*", id = "r1")
 		String r1(Item item) {

@@ -16,6 +16,7 @@
 
 package io.github.zmqspring.listener;
 
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
@@ -186,9 +187,9 @@ class ZmqListenerRejectedInputIntegrationTests {
 
 	static class OneWay {
 
-		final List<String> pulled = new java.util.concurrent.CopyOnWriteArrayList<>();
+		final List<String> pulled = new CopyOnWriteArrayList<>();
 
-		final List<String> subscribed = new java.util.concurrent.CopyOnWriteArrayList<>();
+		final List<String> subscribed = new CopyOnWriteArrayList<>();
 
 		@ZmqPuller(value = "@tcp://127.0.0.1:*", id = "pull")
 		void pull(String message) {

@@ -16,11 +16,11 @@
 
 package io.github.zmqspring.listener;
 
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.github.zmqspring.ZmqTestSupport;
 import io.github.zmqspring.annotation.ZmqPuller;

@@ -47,6 +47,8 @@ class ZmqAnnotationDrivenConfiguration {
 				zmqMessageConverter, zmqOperations::getObject);
 		factory.setShutdownTimeout(properties.getListener().getShutdownTimeout());
 		factory.setIncludeErrorMessage(properties.getListener().isIncludeErrorMessage());
+		factory.setPrefetch(properties.getListener().getPrefetch());
+		factory.setHandlerTimeout(properties.getListener().getHandlerTimeout());
 		return factory;
 	}
 

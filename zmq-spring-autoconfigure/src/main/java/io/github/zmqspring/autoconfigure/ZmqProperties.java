@@ -151,6 +151,35 @@ public class ZmqProperties {
 		 */
 		private boolean includeErrorMessage;
 
+		/**
+		 * Receive high-water mark of @ZmqPuller sockets facing peers, unless their
+		 * endpoint sets receive-high-water-mark: how many messages JeroMQ takes from each
+		 * connected peer ahead of the handler (approximately; see the listener docs).
+		 */
+		private int prefetch = 10;
+
+		/**
+		 * How long a @ZmqReplier handler may take before the request is answered with
+		 * "504 Gateway Timeout" and the handler thread is interrupted. Unset: no limit.
+		 */
+		private @Nullable Duration handlerTimeout;
+
+		public int getPrefetch() {
+			return this.prefetch;
+		}
+
+		public void setPrefetch(int prefetch) {
+			this.prefetch = prefetch;
+		}
+
+		public @Nullable Duration getHandlerTimeout() {
+			return this.handlerTimeout;
+		}
+
+		public void setHandlerTimeout(@Nullable Duration handlerTimeout) {
+			this.handlerTimeout = handlerTimeout;
+		}
+
 		public Duration getShutdownTimeout() {
 			return this.shutdownTimeout;
 		}

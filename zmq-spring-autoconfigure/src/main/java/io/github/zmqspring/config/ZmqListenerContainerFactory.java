@@ -26,6 +26,7 @@ import org.springframework.format.support.DefaultFormattingConversionService;
 import org.springframework.messaging.handler.annotation.support.DefaultMessageHandlerMethodFactory;
 import org.springframework.messaging.handler.annotation.support.MessageHandlerMethodFactory;
 import org.springframework.messaging.handler.invocation.InvocableHandlerMethod;
+import org.springframework.util.Assert;
 
 import io.github.zmqspring.convert.ZmqMessageConverter;
 import io.github.zmqspring.core.ZmqEndpoint;
@@ -64,6 +65,10 @@ public class ZmqListenerContainerFactory {
 	private Duration shutdownTimeout = Duration.ofSeconds(10);
 
 	private boolean includeErrorMessage;
+
+	private int prefetch = ZmqPullerContainer.DEFAULT_PREFETCH;
+
+	private @Nullable Duration handlerTimeout;
 
 	/**
 	 * Create a factory.
@@ -111,6 +116,26 @@ public class ZmqListenerContainerFactory {
 	}
 
 	/**
+	 * Set the receive high-water mark of pullers whose endpoint sets none.
+	 * @param prefetch the number of messages per peer
+	 */
+	public void setPrefetch(int prefetch) {
+		Assert.isTrue(prefetch > 0, () -> "zmq.listener.prefetch must be at least 1, was " + prefetch);
+		this.prefetch = prefetch;
+	}
+
+	/**
+	 * Set how long a replier's method may take before its request is answered with
+	 * {@code 504 Gateway Timeout}.
+	 * @param handlerTimeout the timeout, {@code null} for none
+	 */
+	public void setHandlerTimeout(@Nullable Duration handlerTimeout) {
+		Assert.isTrue(handlerTimeout == null || (!handlerTimeout.isNegative() && !handlerTimeout.isZero()),
+				() -> "zmq.listener.handler-timeout must be positive (or unset for none), was " + handlerTimeout);
+		this.handlerTimeout = handlerTimeout;
+	}
+
+	/**
 	 * Create the container of a listener endpoint.
 	 * @param listener the listener endpoint
 	 * @return the container, not started
@@ -127,10 +152,15 @@ public class ZmqListenerContainerFactory {
 				ZmqReplierContainer replier = new ZmqReplierContainer(listener, endpoint, this.socketFactory, adapter,
 						this.messageConverter);
 				replier.setIncludeErrorMessage(this.includeErrorMessage);
+				replier.setHandlerTimeout(this.handlerTimeout);
 				yield replier;
 			}
-			case PULLER ->
-				new ZmqPullerContainer(listener, endpoint, this.socketFactory, adapter, pushTarget(listener));
+			case PULLER -> {
+				ZmqPullerContainer puller = new ZmqPullerContainer(listener, endpoint, this.socketFactory, adapter,
+						pushTarget(listener));
+				puller.setPrefetch(this.prefetch);
+				yield puller;
+			}
 			case SUBSCRIBER -> new ZmqSubscriberContainer(listener, endpoint, this.socketFactory, adapter,
 					publishTarget(listener), syncEndpoint(listener));
 		};

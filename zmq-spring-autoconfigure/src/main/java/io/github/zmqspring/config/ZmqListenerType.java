@@ -28,10 +28,11 @@ import org.zeromq.SocketType;
 public enum ZmqListenerType {
 
 	/**
-	 * {@code @ZmqReplier}: REP semantics; with concurrency above one, a ROUTER front
-	 * socket shares the requests among REP workers.
+	 * {@code @ZmqReplier}: REP semantics on a ROUTER socket whose container handles the
+	 * envelopes; with concurrency above one (or a handler timeout), a proxy thread shares
+	 * the requests among worker threads.
 	 */
-	REPLIER("@ZmqReplier", SocketType.REP, SocketType.ROUTER, SocketType.DEALER),
+	REPLIER("@ZmqReplier", SocketType.REP, SocketType.ROUTER, SocketType.ROUTER),
 
 	/**
 	 * {@code @ZmqSubscriber}: SUB.
@@ -39,10 +40,10 @@ public enum ZmqListenerType {
 	SUBSCRIBER("@ZmqSubscriber", SocketType.SUB, SocketType.SUB, SocketType.PUB),
 
 	/**
-	 * {@code @ZmqPuller}: PULL; with concurrency above one, a PULL front socket shares
-	 * the messages among PULL workers.
+	 * {@code @ZmqPuller}: PULL; with concurrency above one, a proxy thread shares the
+	 * messages of the PULL front socket among worker threads.
 	 */
-	PULLER("@ZmqPuller", SocketType.PULL, SocketType.PULL, SocketType.PUSH);
+	PULLER("@ZmqPuller", SocketType.PULL, SocketType.PULL, SocketType.ROUTER);
 
 	private final String annotation;
 
@@ -84,7 +85,8 @@ public enum ZmqListenerType {
 	}
 
 	/**
-	 * Return the socket type that hands work to the workers.
+	 * Return the socket type that hands work to the workers: a ROUTER that gives each
+	 * message to an idle worker (a subscriber has no workers).
 	 * @return the back-end socket type
 	 */
 	public SocketType backendType() {

@@ -104,8 +104,8 @@ public class DefaultZmqMessageConverter implements ZmqMessageConverter {
 
 	private static byte[] singleFrame(ZmqFrames frames, Type targetType) {
 		if (frames.size() != 1) {
-			throw new ZmqConversionException("Expected one frame for " + targetType.getTypeName() + " but got "
-					+ frames.size() + "; declare a ZMsg parameter to receive multipart messages");
+			throw new ZmqFrameCountException("Expected one frame for " + targetType.getTypeName() + " but got "
+					+ frames.size() + "; declare a ZMsg parameter to receive multipart messages", frames.size());
 		}
 		return frames.frame(0);
 	}

@@ -28,7 +28,8 @@ import org.jspecify.annotations.Nullable;
  * optionally followed by {@code ": <detail>"} when the replier is configured to expose
  * exception messages ({@code zmq.listener.include-error-message=true}). Status
  * {@code 400} means the request could not be converted to the handler's parameter type;
- * {@code 500} means the handler threw. Any ZeroMQ peer can read it as text;
+ * {@code 500} means the handler threw; {@code 504} means the handler did not return
+ * within {@code zmq.listener.handler-timeout}. Any ZeroMQ peer can read it as text;
  * {@link ZmqTemplate} turns it into a {@link ZmqRemoteException}. Replies starting with
  * the marker are reserved for this purpose.
  *
@@ -56,6 +57,12 @@ public record ZmqErrorReply(int status, String reason, @Nullable String detail) 
 	 * The handler threw an exception.
 	 */
 	public static final ZmqErrorReply HANDLER_ERROR = new ZmqErrorReply(500, "Internal Server Error", null);
+
+	/**
+	 * The handler did not return within the listener's handler timeout; its late reply is
+	 * discarded.
+	 */
+	public static final ZmqErrorReply GATEWAY_TIMEOUT = new ZmqErrorReply(504, "Gateway Timeout", null);
 
 	/**
 	 * Return a copy of this reply carrying the given detail.

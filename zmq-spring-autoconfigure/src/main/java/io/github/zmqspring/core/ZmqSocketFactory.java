@@ -77,6 +77,7 @@ public class ZmqSocketFactory {
 		ZMQ.Socket socket = this.context.createSocket(type);
 		try {
 			endpoint.options().applyTo(socket, type, endpoint.connects());
+			socket.setMsgAllocator(new GuardedMsgAllocator(endpoint.options().maxMessageSizeOrDefault()));
 			beforeAttach.accept(socket);
 			for (ZmqAddress address : endpoint.addresses()) {
 				attach(socket, address, source, onBound);

@@ -16,9 +16,12 @@
 
 package io.github.zmqspring.listener;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
@@ -30,16 +33,23 @@ import org.zeromq.SocketType;
 import org.zeromq.ZMQ;
 
 import io.github.zmqspring.config.ZmqListenerEndpoint;
+import io.github.zmqspring.convert.ZmqFrameCountException;
 import io.github.zmqspring.convert.ZmqFrames;
 import io.github.zmqspring.core.ZmqEndpoint;
+import io.github.zmqspring.core.ZmqErrorReply;
 import io.github.zmqspring.core.ZmqSocketFactory;
 
 /**
  * Lifecycle and threading shared by every listener container. With a concurrency of one,
  * a single thread owns the socket facing peers and calls the method itself (no hand-off);
- * with more, a proxy thread owns that socket and shares the messages among worker
- * threads, each owning an {@code inproc} socket. Threads are named
- * {@code zmq-<listener id>-<n>}.
+ * with more (or a replier with a handler timeout), a proxy thread owns that socket and
+ * hands each message to an idle worker thread, each owning an {@code inproc} socket.
+ * Threads are named {@code zmq-<listener id>-<n>} and {@code zmq-<listener id>-proxy}.
+ * <p>
+ * Every rejected message (one that could not be converted, or had frames the method
+ * cannot take) is counted in {@link #getCounters()} and logged once at WARN on the
+ * {@value #REJECTED_LOG_CATEGORY} category, with the listener id, the reason and the
+ * message's frame and byte counts, never its content.
  *
  * @author zmq-spring contributors
  * @since 0.1.0
@@ -51,6 +61,13 @@ public abstract class AbstractZmqListenerContainer implements ZmqListenerContain
 	 * before the beans their methods use.
 	 */
 	public static final int DEFAULT_PHASE = Integer.MAX_VALUE - 100;
+
+	/**
+	 * The log category of rejected messages: one WARN line per rejected message.
+	 */
+	public static final String REJECTED_LOG_CATEGORY = "io.github.zmqspring.listener.rejected";
+
+	private static final Log rejectedLogger = LogFactory.getLog(REJECTED_LOG_CATEGORY);
 
 	private static final AtomicInteger backendCounter = new AtomicInteger();
 
@@ -69,6 +86,10 @@ public abstract class AbstractZmqListenerContainer implements ZmqListenerContain
 	private final List<String> boundAddresses = new CopyOnWriteArrayList<>();
 
 	private final List<SocketWorker> workers = new ArrayList<>();
+
+	private final Map<String, SocketWorker> workersByIdentity = new ConcurrentHashMap<>();
+
+	private final ZmqListenerCounters counters = new ZmqListenerCounters();
 
 	private @Nullable SocketProxy proxy;
 
@@ -132,6 +153,19 @@ public abstract class AbstractZmqListenerContainer implements ZmqListenerContain
 
 	protected ZmqListenerMethodAdapter getAdapter() {
 		return this.adapter;
+	}
+
+	@Override
+	public ZmqListenerCounters getCounters() {
+		return this.counters;
+	}
+
+	/**
+	 * Return the endpoint the listener's socket is attached to.
+	 * @return the endpoint
+	 */
+	protected ZmqEndpoint getEndpoint() {
+		return this.endpoint;
 	}
 
 	@Override
@@ -225,22 +259,38 @@ public abstract class AbstractZmqListenerContainer implements ZmqListenerContain
 
 	private void startThreads() {
 		this.workers.clear();
+		this.workersByIdentity.clear();
 		this.proxy = null;
 		int concurrency = Math.max(1, this.listener.getConcurrency());
 		String prefix = "zmq-" + this.listener.getId() + "-";
-		if (concurrency == 1) {
-			startWorker(new SocketWorker(prefix + "1", () -> openFrontend(this.listener.getType().socketType()),
-					this::process, false));
+		Duration handlerTimeout = getHandlerTimeout();
+		boolean router = this.listener.getType().frontendType() == SocketType.ROUTER;
+		if (concurrency == 1 && handlerTimeout == null) {
+			SocketWorker.Drain drain = drainsOnStop()
+					? new SocketWorker.Drain(this::detach, drainLimit(), this.shutdownTimeout) : null;
+			// a replier reads requests on a ROUTER socket and handles the envelope
+			// itself:
+			// JeroMQ 0.6.0's REP socket can lose a reply after a peer sent it a broken
+			// message stream
+			SocketType type = router ? SocketType.ROUTER : this.listener.getType().socketType();
+			ProxyCallbacks callbacks = new ProxyCallbacks();
+			startWorker(new SocketWorker(prefix + "1", () -> openFrontend(type), this::process,
+					this.counters::incrementReceived, drain, false, router ? callbacks::rejectedEnvelope : null));
 			return;
 		}
 		String backend = "inproc://zmq-spring-" + this.listener.getId() + "-" + backendCounter.incrementAndGet();
 		SocketProxy socketProxy = new SocketProxy(prefix + "proxy", this.socketFactory.getContext(),
-				() -> openFrontend(this.listener.getType().frontendType()), this.listener.getType().backendType(),
-				backend);
+				() -> openFrontend(this.listener.getType().frontendType()), backend, router, new ProxyCallbacks(),
+				handlerTimeout, this.shutdownTimeout, drainLimit());
 		this.proxy = socketProxy;
 		socketProxy.start(this.startTimeout);
 		for (int i = 1; i <= concurrency; i++) {
-			startWorker(new SocketWorker(prefix + i, () -> openWorker(backend), this::process, true));
+			String identity = "w" + i;
+			SocketWorker worker = new SocketWorker(prefix + i, () -> openWorker(backend, identity), this::process,
+					() -> {
+					}, null, true, null);
+			this.workersByIdentity.put(identity, worker);
+			startWorker(worker);
 		}
 	}
 
@@ -251,25 +301,55 @@ public abstract class AbstractZmqListenerContainer implements ZmqListenerContain
 
 	private ZMQ.Socket openFrontend(SocketType type) {
 		ZMQ.Socket socket = this.socketFactory.open(type, this.endpoint, this.listener.describe(),
-				this.boundAddresses::add);
+				this.boundAddresses::add, this::customize);
 		attached(socket);
 		return socket;
 	}
 
-	private ZMQ.Socket openWorker(String backend) {
-		SocketType type = this.listener.getType().socketType();
-		ZMQ.Socket socket = this.socketFactory.getContext().createSocket(type);
+	private ZMQ.Socket openWorker(String backend, String identity) {
+		ZMQ.Socket socket = this.socketFactory.getContext().createSocket(SocketType.DEALER);
 		socket.setLinger(0);
-		// keep little queued per worker, so an idle worker gets the next message
-		socket.setRcvHWM(1);
+		socket.setIdentity(identity.getBytes(StandardCharsets.US_ASCII));
 		socket.connect(backend);
 		return socket;
+	}
+
+	/**
+	 * Detach a socket facing peers from them before the messages it already received are
+	 * handled: unbind every bound address, so no new message arrives. Connected addresses
+	 * stay connected (disconnecting would discard what is queued); the limit of
+	 * {@link #drainLimit()} bounds what is taken from them.
+	 */
+	private void detach(ZMQ.Socket socket) {
+		for (String address : this.boundAddresses) {
+			try {
+				socket.unbind(address);
+			}
+			catch (RuntimeException ex) {
+				this.logger.debug("Could not unbind " + address + " of " + this.listener.describe(), ex);
+			}
+		}
+	}
+
+	/**
+	 * Return the most messages handled after a stop request: unlimited when the endpoint
+	 * only binds (unbinding stops the flow), else about what the connected peers' queues
+	 * hold.
+	 */
+	private int drainLimit() {
+		if (!this.endpoint.connects()) {
+			return Integer.MAX_VALUE;
+		}
+		long connects = this.endpoint.addresses().stream().filter((address) -> !address.bind()).count();
+		int hwm = receiveHighWaterMark();
+		return (int) Math.min(Integer.MAX_VALUE, ((hwm > 0) ? hwm : 1000) * connects);
 	}
 
 	private void requestStopThreads() {
 		SocketProxy current = this.proxy;
 		if (current != null) {
-			// the proxy stops taking messages first, then returns the replies still owed
+			// the proxy stops taking messages first, hands out what it already received
+			// and returns the replies still owed; the workers stop after it
 			current.requestStop();
 		}
 		else {
@@ -296,6 +376,13 @@ public abstract class AbstractZmqListenerContainer implements ZmqListenerContain
 	}
 
 	/**
+	 * Configure a socket facing peers before it binds and connects.
+	 * @param socket the socket, on its owning thread
+	 */
+	protected void customize(ZMQ.Socket socket) {
+	}
+
+	/**
 	 * Configure a socket facing peers after it has bound and connected.
 	 * @param socket the socket, on its owning thread
 	 */
@@ -303,11 +390,125 @@ public abstract class AbstractZmqListenerContainer implements ZmqListenerContain
 	}
 
 	/**
-	 * Handle one received message on the socket's owning thread.
-	 * @param socket the socket the message came from, for replies
-	 * @param frames the message
+	 * Return the receive high-water mark of the socket facing peers.
+	 * @return the endpoint's setting, else JeroMQ's default of 1000
 	 */
-	protected abstract void process(ZMQ.Socket socket, ZmqFrames frames);
+	protected int receiveHighWaterMark() {
+		Integer hwm = this.endpoint.options().receiveHighWaterMark();
+		return (hwm != null) ? hwm : 1000;
+	}
+
+	/**
+	 * Return whether stopping handles the messages already received (after unbinding)
+	 * before closing the socket.
+	 * @return {@code true} unless overridden
+	 */
+	protected boolean drainsOnStop() {
+		return true;
+	}
+
+	/**
+	 * Return how long the method may take before its request is answered with an error
+	 * (repliers only).
+	 * @return the timeout, {@code null} for none
+	 */
+	protected @Nullable Duration getHandlerTimeout() {
+		return null;
+	}
+
+	/**
+	 * Handle one received message on a listener thread.
+	 * @param frames the message (a request without its envelope)
+	 * @return the reply frames for a replier, else {@code null}
+	 */
+	protected abstract @Nullable ZmqFrames process(ZmqFrames frames);
+
+	/**
+	 * Count a message the method handled.
+	 */
+	protected void handled() {
+		this.counters.incrementHandled();
+	}
+
+	/**
+	 * Count a message the method failed to handle.
+	 */
+	protected void failed() {
+		this.counters.incrementFailed();
+	}
+
+	/**
+	 * Count and log a message that was rejected because it could not be converted.
+	 * @param frames the message as received
+	 * @param failure the conversion failure
+	 */
+	protected void rejected(ZmqFrames frames, Throwable failure) {
+		boolean frameCount = hasCause(failure, ZmqFrameCountException.class);
+		rejected(frames, frameCount ? ZmqListenerCounters.Rejection.FRAMES : ZmqListenerCounters.Rejection.CONVERSION,
+				rootCause(failure).getClass().getSimpleName());
+	}
+
+	private void rejected(ZmqFrames frames, ZmqListenerCounters.Rejection reason, String detail) {
+		this.counters.incrementRejected(reason);
+		if (rejectedLogger.isWarnEnabled()) {
+			// never the content: it comes from an untrusted peer
+			rejectedLogger.warn("Listener '" + getListenerId() + "' rejected a message (" + reason + ", " + detail
+					+ "): " + frames.size() + " frame(s), " + frames.byteCount() + " bytes");
+		}
+	}
+
+	private static boolean hasCause(Throwable failure, Class<? extends Throwable> type) {
+		for (Throwable current = failure; current != null; current = current.getCause()) {
+			if (type.isInstance(current)) {
+				return true;
+			}
+			if (current.getCause() == current) {
+				return false;
+			}
+		}
+		return false;
+	}
+
+	private static Throwable rootCause(Throwable failure) {
+		Throwable root = failure;
+		while (root.getCause() != null && root.getCause() != root) {
+			root = root.getCause();
+		}
+		return root;
+	}
+
+	/**
+	 * What the proxy reports: counted and logged here.
+	 */
+	private final class ProxyCallbacks implements SocketProxy.Callbacks {
+
+		@Override
+		public void received() {
+			AbstractZmqListenerContainer.this.counters.incrementReceived();
+		}
+
+		@Override
+		public void rejectedEnvelope(ZmqFrames frames) {
+			rejected(frames, ZmqListenerCounters.Rejection.FRAMES, "no envelope");
+		}
+
+		@Override
+		public void timedOut(String worker, Duration timeout) {
+			AbstractZmqListenerContainer.this.counters.incrementTimedOut();
+			SocketWorker thread = AbstractZmqListenerContainer.this.workersByIdentity.get(worker);
+			boolean interrupted = thread != null && thread.interruptHandler();
+			AbstractZmqListenerContainer.this.logger.warn("Listener '" + getListenerId()
+					+ "' did not answer a request within " + timeout.toMillis() + " ms; replied "
+					+ ZmqErrorReply.GATEWAY_TIMEOUT.status() + " " + ZmqErrorReply.GATEWAY_TIMEOUT.reason()
+					+ (interrupted ? " and interrupted the handler on " + thread.getName() : ""));
+		}
+
+		@Override
+		public void detach(ZMQ.Socket frontend) {
+			AbstractZmqListenerContainer.this.detach(frontend);
+		}
+
+	}
 
 	@Override
 	public String toString() {

@@ -29,22 +29,23 @@ final class ListenerInvocation {
 	private ListenerInvocation() {
 	}
 
-	static void invoke(AbstractZmqListenerContainer container, ZmqFrames payload, @Nullable String topic,
-			int frameCount, @Nullable SendToTarget sendTo, @Nullable String sendTopic) {
+	static void invoke(AbstractZmqListenerContainer container, ZmqFrames received, ZmqFrames payload,
+			@Nullable String topic, @Nullable SendToTarget sendTo, @Nullable String sendTopic) {
 		Object result;
 		try {
-			result = container.getAdapter().invoke(payload, topic, frameCount);
+			result = container.getAdapter().invoke(payload, topic, received.size());
 		}
 		catch (Exception ex) {
 			if (ZmqListenerMethodAdapter.isConversionFailure(ex)) {
-				container.logger.warn("Listener '" + container.getListenerId() + "' dropped a message of " + payload
-						+ " it could not convert: " + ex.getMessage());
+				container.rejected(received, ex);
 			}
 			else {
+				container.failed();
 				container.logger.error("Listener '" + container.getListenerId() + "' failed to handle a message", ex);
 			}
 			return;
 		}
+		container.handled();
 		if (sendTo != null && result != null) {
 			try {
 				sendTo.send(sendTopic, result);

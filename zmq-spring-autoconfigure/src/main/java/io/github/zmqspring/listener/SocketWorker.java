@@ -16,8 +16,10 @@
 
 package io.github.zmqspring.listener;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import org.apache.commons.logging.Log;
@@ -31,12 +33,23 @@ import io.github.zmqspring.convert.ZmqFrames;
 /**
  * One thread that owns one socket for its whole life: opens it, receives and processes
  * one message at a time, and closes it. It blocks in {@code recv} (no polling loop, so an
- * idle listener costs no CPU) and is stopped through JeroMQ's cancellation token, never
- * by an interrupt.
+ * idle listener costs no CPU) and is stopped through JeroMQ's cancellation token.
+ * <p>
+ * Either it owns the socket facing peers (a listener with one thread), or it sits behind
+ * a {@link SocketProxy} as a DEALER: it announces itself with one empty frame, then
+ * answers every message it is given with the reply frames, or one empty frame when there
+ * is no reply, which tells the proxy it is idle again.
+ * <p>
+ * Only the listener method may be interrupted ({@link #interruptHandler()}, for a handler
+ * timeout): the interrupt is delivered only while the thread is inside the method, and
+ * cleared before the thread touches its socket again, because an interrupt inside a
+ * JeroMQ call can close the socket's internal channels.
  */
 final class SocketWorker extends SocketThread {
 
 	private static final Log logger = LogFactory.getLog(SocketWorker.class);
+
+	private static final byte[] EMPTY = new byte[0];
 
 	/**
 	 * Handles one received message on the worker's thread.
@@ -44,15 +57,42 @@ final class SocketWorker extends SocketThread {
 	@FunctionalInterface
 	interface FrameProcessor {
 
-		void process(ZMQ.Socket socket, ZmqFrames frames);
+		/**
+		 * Handle one message.
+		 * @param frames the message
+		 * @return the reply to send, or {@code null} for none
+		 */
+		@Nullable ZmqFrames process(ZmqFrames frames);
 
+	}
+
+	/**
+	 * What a worker owning the socket facing peers does when it is stopped: detach the
+	 * socket from its peers (unbind), then handle what was already received, at most
+	 * {@code limit} messages and for at most {@code timeout}.
+	 *
+	 * @param detach detaches the socket, on the worker's thread
+	 * @param limit the most messages to handle
+	 * @param timeout how long to keep handling
+	 */
+	record Drain(Consumer<ZMQ.Socket> detach, int limit, Duration timeout) {
 	}
 
 	private final Supplier<ZMQ.Socket> opener;
 
 	private final FrameProcessor processor;
 
-	private final boolean drainOnStop;
+	private final Runnable onReceived;
+
+	private final @Nullable Drain drain;
+
+	private final boolean behindProxy;
+
+	private final @Nullable Consumer<ZmqFrames> rejectEnvelope;
+
+	private final Object handlerLock = new Object();
+
+	private @Nullable Thread handlerThread;
 
 	private volatile boolean stopping;
 
@@ -65,14 +105,21 @@ final class SocketWorker extends SocketThread {
 	 * @param name the thread name
 	 * @param opener opens the socket, called on the worker's thread
 	 * @param processor handles each message
-	 * @param drainOnStop whether to handle what is already queued before stopping (for
-	 * workers behind a proxy that has stopped feeding them, so the queue is finite)
+	 * @param onReceived called for each message taken from a socket facing peers
+	 * @param drain what to do on stop, {@code null} to close right away
+	 * @param behindProxy whether the socket is a DEALER connected to a proxy
+	 * @param rejectEnvelope for a ROUTER socket facing peers, called for a request
+	 * without a valid envelope; {@code null} for other sockets
 	 */
-	SocketWorker(String name, Supplier<ZMQ.Socket> opener, FrameProcessor processor, boolean drainOnStop) {
+	SocketWorker(String name, Supplier<ZMQ.Socket> opener, FrameProcessor processor, Runnable onReceived,
+			@Nullable Drain drain, boolean behindProxy, @Nullable Consumer<ZmqFrames> rejectEnvelope) {
 		super(name);
+		this.rejectEnvelope = rejectEnvelope;
 		this.opener = opener;
 		this.processor = processor;
-		this.drainOnStop = drainOnStop;
+		this.onReceived = onReceived;
+		this.drain = drain;
+		this.behindProxy = behindProxy;
 	}
 
 	@Override
@@ -92,6 +139,22 @@ final class SocketWorker extends SocketThread {
 		}
 	}
 
+	/**
+	 * Interrupt the listener method if the thread is inside it right now; otherwise do
+	 * nothing. Called from the proxy thread when a handler timeout expires.
+	 * @return whether the thread was interrupted
+	 */
+	boolean interruptHandler() {
+		synchronized (this.handlerLock) {
+			Thread thread = this.handlerThread;
+			if (thread != null) {
+				thread.interrupt();
+				return true;
+			}
+			return false;
+		}
+	}
+
 	@Override
 	public void run() {
 		ZMQ.Socket socket;
@@ -105,24 +168,14 @@ final class SocketWorker extends SocketThread {
 		try {
 			ZMQ.CancellationToken cancellation = socket.createCancellationToken();
 			this.token = cancellation;
+			if (this.behindProxy) {
+				// tells the proxy this worker is idle
+				socket.send(EMPTY, 0);
+			}
 			ready();
-			// once cancelled, recv still returns what is queued and then reports the
-			// cancellation
-			while (this.drainOnStop || !this.stopping) {
-				ZmqFrames frames = receive(socket, cancellation);
-				if (frames != null) {
-					this.processor.process(socket, frames);
-				}
-				else if (this.stopping || this.contextTerminated) {
-					return;
-				}
-				else {
-					// nobody asked this listener to stop: keep serving rather than end
-					// quietly
-					logger.warn("Listener thread " + getName() + " was woken without a message (errno " + socket.errno()
-							+ "); it goes on receiving");
-					cancellation.reset();
-				}
+			serve(socket, cancellation);
+			if (this.drain != null && !this.contextTerminated) {
+				drain(socket, this.drain);
 			}
 		}
 		catch (ZMQException ex) {
@@ -139,10 +192,102 @@ final class SocketWorker extends SocketThread {
 		}
 	}
 
-	private @Nullable ZmqFrames receive(ZMQ.Socket socket, ZMQ.CancellationToken cancellation) {
+	private void serve(ZMQ.Socket socket, ZMQ.CancellationToken cancellation) {
+		while (!this.stopping) {
+			ZmqFrames frames = receive(socket, cancellation, 0);
+			if (frames != null) {
+				handle(socket, frames);
+			}
+			else if (this.stopping || this.contextTerminated) {
+				return;
+			}
+			else {
+				// nobody asked this listener to stop: keep serving rather than end
+				// quietly
+				logger.warn("Listener thread " + getName() + " was woken without a message (errno " + socket.errno()
+						+ "); it goes on receiving");
+				cancellation.reset();
+			}
+		}
+	}
+
+	private void drain(ZMQ.Socket socket, Drain drain) {
+		try {
+			drain.detach().accept(socket);
+		}
+		catch (RuntimeException ex) {
+			logger.debug("Could not detach the socket of " + getName() + " from its peers", ex);
+		}
+		long deadline = System.nanoTime() + drain.timeout().toNanos();
+		int handled = 0;
+		while (handled < drain.limit()) {
+			if (System.nanoTime() - deadline >= 0) {
+				logger.warn("Listener thread " + getName() + " stopped handling its received messages after " + handled
+						+ " at the shutdown timeout; the rest are discarded");
+				return;
+			}
+			ZmqFrames frames = receive(socket, null, ZMQ.DONTWAIT);
+			if (frames == null) {
+				return;
+			}
+			handle(socket, frames);
+			handled++;
+		}
+	}
+
+	private void handle(ZMQ.Socket socket, ZmqFrames frames) {
+		if (!this.behindProxy) {
+			this.onReceived.run();
+		}
+		if (this.rejectEnvelope != null) {
+			Envelope request = Envelope.split(frames);
+			if (request == null) {
+				this.rejectEnvelope.accept(frames);
+				return;
+			}
+			ZmqFrames reply = invoke(request.body());
+			if (reply != null) {
+				send(socket, request.envelope(), ZMQ.SNDMORE);
+				send(socket, reply, 0);
+			}
+			return;
+		}
+		ZmqFrames reply = invoke(frames);
+		if (reply != null) {
+			send(socket, reply, 0);
+		}
+		else if (this.behindProxy) {
+			socket.send(EMPTY, 0);
+		}
+	}
+
+	private @Nullable ZmqFrames invoke(ZmqFrames frames) {
+		synchronized (this.handlerLock) {
+			this.handlerThread = Thread.currentThread();
+		}
+		try {
+			return this.processor.process(frames);
+		}
+		finally {
+			synchronized (this.handlerLock) {
+				this.handlerThread = null;
+			}
+			// an interrupt meant for the method must never reach a JeroMQ call
+			Thread.interrupted();
+		}
+	}
+
+	private static void send(ZMQ.Socket socket, ZmqFrames frames, int lastFlags) {
+		int last = frames.size() - 1;
+		for (int i = 0; i <= last; i++) {
+			socket.send(frames.frame(i), (i < last) ? ZMQ.SNDMORE : lastFlags);
+		}
+	}
+
+	private @Nullable ZmqFrames receive(ZMQ.Socket socket, ZMQ.@Nullable CancellationToken cancellation, int flags) {
 		byte[] first;
 		try {
-			first = socket.recv(0, cancellation);
+			first = (cancellation != null) ? socket.recv(flags, cancellation) : socket.recv(flags);
 		}
 		catch (ZMQException ex) {
 			if (isStopSignal(ex)) {

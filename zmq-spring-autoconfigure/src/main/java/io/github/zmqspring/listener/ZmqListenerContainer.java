@@ -52,6 +52,12 @@ public interface ZmqListenerContainer extends SmartLifecycle {
 	List<String> getBoundAddresses();
 
 	/**
+	 * Return what the listener has received and what became of it.
+	 * @return the live counters
+	 */
+	ZmqListenerCounters getCounters();
+
+	/**
 	 * Return how long stopping waits for the message being handled.
 	 * @return the shutdown timeout
 	 */

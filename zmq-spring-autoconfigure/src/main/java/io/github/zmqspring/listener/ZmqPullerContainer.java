@@ -35,7 +35,14 @@ import io.github.zmqspring.core.ZmqSocketFactory;
  */
 public class ZmqPullerContainer extends AbstractZmqListenerContainer {
 
+	/**
+	 * The default prefetch.
+	 */
+	public static final int DEFAULT_PREFETCH = 10;
+
 	private final @Nullable SendToTarget sendTo;
+
+	private int prefetch = DEFAULT_PREFETCH;
 
 	public ZmqPullerContainer(ZmqListenerEndpoint listener, ZmqEndpoint endpoint, ZmqSocketFactory socketFactory,
 			ZmqListenerMethodAdapter adapter, @Nullable SendToTarget sendTo) {
@@ -43,9 +50,33 @@ public class ZmqPullerContainer extends AbstractZmqListenerContainer {
 		this.sendTo = sendTo;
 	}
 
+	/**
+	 * Set the receive high-water mark of the socket facing peers, unless the endpoint
+	 * sets {@code receive-high-water-mark}: how many messages JeroMQ takes from each peer
+	 * ahead of the method.
+	 * @param prefetch the number of messages, at least 1
+	 */
+	public void setPrefetch(int prefetch) {
+		this.prefetch = Math.max(1, prefetch);
+	}
+
 	@Override
-	protected void process(ZMQ.Socket socket, ZmqFrames frames) {
-		ListenerInvocation.invoke(this, frames, null, frames.size(), this.sendTo, null);
+	protected int receiveHighWaterMark() {
+		Integer hwm = getEndpoint().options().receiveHighWaterMark();
+		return (hwm != null) ? hwm : this.prefetch;
+	}
+
+	@Override
+	protected void customize(ZMQ.Socket socket) {
+		if (getEndpoint().options().receiveHighWaterMark() == null) {
+			socket.setRcvHWM(this.prefetch);
+		}
+	}
+
+	@Override
+	protected @Nullable ZmqFrames process(ZmqFrames frames) {
+		ListenerInvocation.invoke(this, frames, frames, null, this.sendTo, null);
+		return null;
 	}
 
 }

@@ -16,8 +16,9 @@
 
 package io.github.zmqspring.listener;
 
+import java.time.Duration;
+
 import org.jspecify.annotations.Nullable;
-import org.zeromq.ZMQ;
 
 import io.github.zmqspring.config.ZmqListenerEndpoint;
 import io.github.zmqspring.convert.ZmqFrames;
@@ -41,6 +42,8 @@ public class ZmqReplierContainer extends AbstractZmqListenerContainer {
 
 	private boolean includeErrorMessage;
 
+	private @Nullable Duration handlerTimeout;
+
 	public ZmqReplierContainer(ZmqListenerEndpoint listener, ZmqEndpoint endpoint, ZmqSocketFactory socketFactory,
 			ZmqListenerMethodAdapter adapter, ZmqMessageConverter converter) {
 		super(listener, endpoint, socketFactory, adapter);
@@ -56,30 +59,39 @@ public class ZmqReplierContainer extends AbstractZmqListenerContainer {
 		this.includeErrorMessage = includeErrorMessage;
 	}
 
-	@Override
-	protected void process(ZMQ.Socket socket, ZmqFrames request) {
-		ZmqFrames reply = handle(request);
-		int last = reply.size() - 1;
-		for (int i = 0; i <= last; i++) {
-			socket.send(reply.frame(i), (i < last) ? ZMQ.SNDMORE : 0);
-		}
+	/**
+	 * Set how long the method may take: a request not answered by then is answered with
+	 * {@code 504 Gateway Timeout}, the method is interrupted and its late reply is
+	 * discarded. The requests go through a proxy thread, also with a concurrency of one.
+	 * @param handlerTimeout the timeout, {@code null} for none
+	 */
+	public void setHandlerTimeout(@Nullable Duration handlerTimeout) {
+		this.handlerTimeout = (handlerTimeout != null && !handlerTimeout.isNegative() && !handlerTimeout.isZero())
+				? handlerTimeout : null;
 	}
 
-	private ZmqFrames handle(ZmqFrames request) {
+	@Override
+	protected @Nullable Duration getHandlerTimeout() {
+		return this.handlerTimeout;
+	}
+
+	@Override
+	protected ZmqFrames process(ZmqFrames request) {
 		Object result;
 		try {
 			result = getAdapter().invoke(request, null, request.size());
 		}
 		catch (Exception ex) {
 			if (ZmqListenerMethodAdapter.isConversionFailure(ex)) {
-				this.logger.warn("Listener '" + getListenerId() + "' rejected a request of " + request
-						+ " it could not convert: " + ex.getMessage());
+				rejected(request, ex);
 				return errorReply(ZmqErrorReply.BAD_REQUEST, ex);
 			}
 			return handlerFailed(ex);
 		}
 		try {
-			return this.converter.toFrames(result);
+			ZmqFrames reply = this.converter.toFrames(result);
+			handled();
+			return reply;
 		}
 		catch (RuntimeException ex) {
 			// the request was fine; the server could not write its own answer
@@ -88,7 +100,15 @@ public class ZmqReplierContainer extends AbstractZmqListenerContainer {
 	}
 
 	private ZmqFrames handlerFailed(Exception ex) {
-		this.logger.error("Listener '" + getListenerId() + "' failed to handle a request; replying with an error", ex);
+		failed();
+		if (this.handlerTimeout != null && (ex instanceof InterruptedException
+				|| ex.getCause() instanceof InterruptedException || Thread.currentThread().isInterrupted())) {
+			this.logger.warn("Listener '" + getListenerId() + "' was interrupted after the handler timeout: " + ex);
+		}
+		else {
+			this.logger.error("Listener '" + getListenerId() + "' failed to handle a request; replying with an error",
+					ex);
+		}
 		return errorReply(ZmqErrorReply.HANDLER_ERROR, ex);
 	}
 

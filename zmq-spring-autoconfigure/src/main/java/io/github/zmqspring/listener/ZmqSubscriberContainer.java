@@ -99,14 +99,22 @@ public class ZmqSubscriberContainer extends AbstractZmqListenerContainer {
 	}
 
 	@Override
-	protected void process(ZMQ.Socket socket, ZmqFrames frames) {
+	protected boolean drainsOnStop() {
+		// publish-subscribe is lossy by design, and a busy publisher would keep a drain
+		// going until the shutdown timeout
+		return false;
+	}
+
+	@Override
+	protected @Nullable ZmqFrames process(ZmqFrames frames) {
 		if (frames.size() >= 2) {
 			String topic = new String(frames.frame(0), StandardCharsets.UTF_8);
-			ListenerInvocation.invoke(this, frames.from(1), topic, frames.size(), this.sendTo, topic);
+			ListenerInvocation.invoke(this, frames, frames.from(1), topic, this.sendTo, topic);
 		}
 		else {
-			ListenerInvocation.invoke(this, frames, matchingPrefix(frames.frame(0)), 1, this.sendTo, null);
+			ListenerInvocation.invoke(this, frames, frames, matchingPrefix(frames.frame(0)), this.sendTo, null);
 		}
+		return null;
 	}
 
 	private String matchingPrefix(byte[] frame) {

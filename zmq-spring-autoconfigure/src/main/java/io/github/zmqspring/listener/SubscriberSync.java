@@ -50,6 +50,16 @@ final class SubscriberSync extends ZmqSocketFactory {
 
 	static final int DEFAULT_RETRIES = 2;
 
+	/**
+	 * Pause between the last greeting and the check-in. JeroMQ 0.6.0 reports a
+	 * connection's handshake after the greeting, one round trip before the subscriptions
+	 * leave; and a libzmq publisher attaches a new subscriber only when its own thread
+	 * next calls the socket. A check-in on a fresh connection can overtake both, and the
+	 * first messages of the burst are lost (seen in about one run in ten); the zguide's
+	 * subscriber sleeps a full second for the same reason.
+	 */
+	static final Duration SUBSCRIPTION_SETTLE_TIME = Duration.ofMillis(200);
+
 	private static final Log logger = LogFactory.getLog(SubscriberSync.class);
 
 	private final ZmqSocketFactory delegate;
@@ -83,10 +93,12 @@ final class SubscriberSync extends ZmqSocketFactory {
 	}
 
 	@Override
-	public ZMQ.Socket open(SocketType type, ZmqEndpoint endpoint, String source, Consumer<String> onBound) {
+	public ZMQ.Socket open(SocketType type, ZmqEndpoint endpoint, String source, Consumer<String> onBound,
+			Consumer<ZMQ.Socket> beforeAttach) {
 		HandshakeWatch handshakes = new HandshakeWatch(endpoint);
 		this.watch = handshakes;
 		return this.delegate.open(type, endpoint, source, onBound, (socket) -> {
+			beforeAttach.accept(socket);
 			if (handshakes.expected() > 0) {
 				socket.setEventHook(handshakes, ZMQ.EVENT_HANDSHAKE_PROTOCOL);
 			}
@@ -112,6 +124,11 @@ final class SubscriberSync extends ZmqSocketFactory {
 								+ " within " + limit.toMillis() + " ms, so it did not check in with sync endpoint "
 								+ describeSync() + ". Is the publisher running and reachable?");
 			}
+			// a connection that had to be retried asks the socket to send its
+			// subscriptions
+			// again; the socket does that only when its own thread next calls it
+			socket.getEvents();
+			settle();
 		}
 		logger.info(source + " is subscribed; checking in with sync endpoint " + describeSync());
 		for (int attempt = 1; attempt <= this.attempts; attempt++) {
@@ -129,6 +146,15 @@ final class SubscriberSync extends ZmqSocketFactory {
 		throw new ZmqException(source + " got no reply from sync endpoint " + describeSync() + " in " + this.attempts
 				+ " attempts of " + this.attemptTimeout.toMillis() + " ms. Is the publisher waiting for subscribers"
 				+ " on that address? Set request-timeout / request-retries on the endpoint to wait longer.");
+	}
+
+	private static void settle() {
+		try {
+			Thread.sleep(SUBSCRIPTION_SETTLE_TIME.toMillis());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 	private boolean requestOnce(String source) {

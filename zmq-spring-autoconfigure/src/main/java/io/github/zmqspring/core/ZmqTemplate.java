@@ -340,15 +340,18 @@ public class ZmqTemplate implements ZmqOperations, DisposableBean {
 		}
 	}
 
+	private static final long HAND_OFF_GRACE_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
+
 	/**
 	 * Wait until a socket took the message, or give it up at the deadline.
 	 */
 	private void awaitHandOff(TemplateSocketOwner.Send send, long deadline) {
 		OutboundChannel channel = send.channel;
+		long waitUntil = deadline;
 		try {
 			while (true) {
 				try {
-					send.handed.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+					send.handed.get(Math.max(0, waitUntil - System.nanoTime()), TimeUnit.NANOSECONDS);
 					return;
 				}
 				catch (TimeoutException ex) {
@@ -359,8 +362,8 @@ public class ZmqTemplate implements ZmqOperations, DisposableBean {
 								+ " ms (no connected peer, or every peer's queue is full); the message was not sent");
 					}
 					// the I/O thread holds the message right now: its outcome is
-					// imminent
-					Thread.onSpinWait();
+					// imminent; wait for it (blocking, not spinning)
+					waitUntil = System.nanoTime() + HAND_OFF_GRACE_NANOS;
 				}
 			}
 		}

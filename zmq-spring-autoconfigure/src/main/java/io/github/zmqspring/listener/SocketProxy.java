@@ -38,6 +38,7 @@ import org.zeromq.ZMQException;
 
 import io.github.zmqspring.convert.ZmqFrames;
 import io.github.zmqspring.core.ZmqErrorReply;
+import io.github.zmqspring.support.SocketThread;
 
 /**
  * The thread that shares one front socket (bound or connected to peers) among several
@@ -155,7 +156,7 @@ final class SocketProxy extends SocketThread {
 	 * calling thread sends the command.
 	 */
 	@Override
-	void requestStop() {
+	public void requestStop() {
 		if (isTerminated()) {
 			return;
 		}

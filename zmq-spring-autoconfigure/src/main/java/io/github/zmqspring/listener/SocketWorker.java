@@ -29,6 +29,7 @@ import org.zeromq.ZMQ;
 import org.zeromq.ZMQException;
 
 import io.github.zmqspring.convert.ZmqFrames;
+import io.github.zmqspring.support.SocketThread;
 
 /**
  * One thread that owns one socket for its whole life: opens it, receives and processes
@@ -123,7 +124,7 @@ final class SocketWorker extends SocketThread {
 	}
 
 	@Override
-	void requestStop() {
+	public void requestStop() {
 		this.stopping = true;
 		ZMQ.CancellationToken current = this.token;
 		if (current == null || isTerminated()) {

@@ -16,12 +16,9 @@
 package io.github.zmqspring.proxy;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
 
@@ -32,6 +29,8 @@ import org.zeromq.SocketType;
 import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
 import org.zeromq.ZMQException;
+
+import io.github.zmqspring.support.SocketThread;
 
 /**
  * The body of one proxy thread: opens the front and back sockets and an {@code inproc}
@@ -44,7 +43,7 @@ import org.zeromq.ZMQException;
  * side, and the control socket is served all the while. Replies (queue) and subscriptions
  * (forwarder) keep flowing the other way.
  */
-final class ProxyLoop implements Runnable {
+final class ProxyLoop extends SocketThread {
 
 	private static final Log logger = LogFactory.getLog(ProxyLoop.class);
 
@@ -54,8 +53,6 @@ final class ProxyLoop implements Runnable {
 	 * Messages forwarded per wake-up before the control socket is looked at again.
 	 */
 	private static final int BATCH = 256;
-
-	private final String name;
 
 	private final ZContext context;
 
@@ -71,17 +68,9 @@ final class ProxyLoop implements Runnable {
 
 	private final String controlAddress;
 
-	private final CountDownLatch readyLatch = new CountDownLatch(1);
-
-	private final CountDownLatch terminatedLatch = new CountDownLatch(1);
-
-	private volatile @Nullable RuntimeException startFailure;
-
-	private volatile @Nullable Thread thread;
-
 	ProxyLoop(String name, ZContext context, Supplier<ZMQ.Socket> frontendOpener, Supplier<ZMQ.Socket> backendOpener,
 			boolean twoWay, LongAdder toBackend, LongAdder toFrontend, String controlAddress) {
-		this.name = name;
+		super(name);
 		this.context = context;
 		this.frontendOpener = frontendOpener;
 		this.backendOpener = backendOpener;
@@ -92,33 +81,10 @@ final class ProxyLoop implements Runnable {
 	}
 
 	/**
-	 * Start the thread and wait until both sides are bound and connected.
-	 * @param timeout how long to wait
-	 * @throws RuntimeException the failure to open a socket
-	 */
-	void start(Duration timeout) {
-		Thread started = new Thread(this, this.name);
-		this.thread = started;
-		started.start();
-		try {
-			if (!this.readyLatch.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-				throw new IllegalStateException("Thread " + this.name + " did not open its sockets within " + timeout);
-			}
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException("Interrupted while starting " + this.name, ex);
-		}
-		RuntimeException failure = this.startFailure;
-		if (failure != null) {
-			throw failure;
-		}
-	}
-
-	/**
 	 * Send {@code TERMINATE} to the control socket, from any thread, without waiting.
 	 */
-	void requestStop() {
+	@Override
+	public void requestStop() {
 		if (isTerminated()) {
 			return;
 		}
@@ -128,37 +94,8 @@ final class ProxyLoop implements Runnable {
 			control.send(TERMINATE, 0);
 		}
 		catch (ZMQException ex) {
-			logger.debug("Could not send TERMINATE to " + this.name, ex);
+			logger.debug("Could not send TERMINATE to " + getName(), ex);
 		}
-	}
-
-	/**
-	 * Wait until the thread has closed its sockets and ended.
-	 * @param timeout how long to wait
-	 * @return whether it ended in time
-	 */
-	boolean awaitStop(Duration timeout) {
-		long deadline = System.nanoTime() + timeout.toNanos();
-		try {
-			if (!this.terminatedLatch.await(Math.max(0, timeout.toMillis()), TimeUnit.MILLISECONDS)) {
-				return false;
-			}
-			// the sockets are closed; let the thread itself end too, so none outlives a
-			// stop
-			Thread current = this.thread;
-			if (current != null) {
-				current.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
-			}
-			return true;
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			return false;
-		}
-	}
-
-	boolean isTerminated() {
-		return this.terminatedLatch.getCount() == 0;
 	}
 
 	@Override
@@ -175,26 +112,24 @@ final class ProxyLoop implements Runnable {
 		}
 		catch (RuntimeException ex) {
 			closeAll(backend, frontend, control);
-			this.startFailure = ex;
-			this.readyLatch.countDown();
-			this.terminatedLatch.countDown();
+			failedToStart(ex);
 			return;
 		}
-		this.readyLatch.countDown();
+		ready();
 		try {
 			route(control, frontend, backend);
 		}
 		catch (ZMQException ex) {
 			if (ex.getErrorCode() != zmq.ZError.ETERM) {
-				logger.error("ZeroMQ proxy thread " + this.name + " failed", ex);
+				logger.error("ZeroMQ proxy thread " + getName() + " failed", ex);
 			}
 		}
 		catch (RuntimeException ex) {
-			logger.error("ZeroMQ proxy thread " + this.name + " failed", ex);
+			logger.error("ZeroMQ proxy thread " + getName() + " failed", ex);
 		}
 		finally {
 			closeAll(backend, frontend, control);
-			this.terminatedLatch.countDown();
+			terminated();
 		}
 	}
 
@@ -215,9 +150,9 @@ final class ProxyLoop implements Runnable {
 				if (poller.pollin(0)) {
 					byte[] command = control.recv(ZMQ.DONTWAIT);
 					if (command != null && Arrays.equals(command, TERMINATE)) {
-						forward.discardPending(this.name);
+						forward.discardPending(getName());
 						if (reverse != null) {
-							reverse.discardPending(this.name);
+							reverse.discardPending(getName());
 						}
 						return;
 					}

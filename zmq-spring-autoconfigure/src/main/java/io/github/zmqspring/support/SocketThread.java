@@ -14,7 +14,7 @@
  * limitations under the License.
  */
 
-package io.github.zmqspring.listener;
+package io.github.zmqspring.support;
 
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
@@ -26,9 +26,13 @@ import org.jspecify.annotations.Nullable;
  * A named thread that opens its sockets itself and reports when they are ready (or why
  * they could not be opened), and when it has closed them again. Subclasses implement
  * {@link #run()} and call {@link #ready()} or {@link #failedToStart(RuntimeException)}
- * exactly once, and {@link #terminated()} last.
+ * exactly once, and {@link #terminated()} last. Internal to zmq-spring: listener
+ * containers and proxies run on it.
+ *
+ * @author zmq-spring contributors
+ * @since 0.1.0
  */
-abstract class SocketThread implements Runnable {
+public abstract class SocketThread implements Runnable {
 
 	private final String name;
 
@@ -38,11 +42,17 @@ abstract class SocketThread implements Runnable {
 
 	private volatile @Nullable RuntimeException startFailure;
 
-	SocketThread(String name) {
+	private volatile @Nullable Thread thread;
+
+	protected SocketThread(String name) {
 		this.name = name;
 	}
 
-	String getName() {
+	/**
+	 * Return the thread's name.
+	 * @return the name
+	 */
+	public String getName() {
 		return this.name;
 	}
 
@@ -51,8 +61,10 @@ abstract class SocketThread implements Runnable {
 	 * @param timeout how long to wait
 	 * @throws RuntimeException the failure to open a socket
 	 */
-	void start(Duration timeout) {
-		new Thread(this, this.name).start();
+	public void start(Duration timeout) {
+		Thread started = new Thread(this, this.name);
+		this.thread = started;
+		started.start();
 		try {
 			if (!this.readyLatch.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
 				throw new IllegalStateException("Thread " + this.name + " did not open its sockets within " + timeout);
@@ -71,16 +83,26 @@ abstract class SocketThread implements Runnable {
 	/**
 	 * Ask the thread to stop, from any thread, without waiting.
 	 */
-	abstract void requestStop();
+	public abstract void requestStop();
 
 	/**
-	 * Wait until the thread has closed its sockets.
+	 * Wait until the thread has closed its sockets and ended.
 	 * @param timeout how long to wait
 	 * @return whether it ended in time
 	 */
-	boolean awaitStop(Duration timeout) {
+	public boolean awaitStop(Duration timeout) {
+		long deadline = System.nanoTime() + timeout.toNanos();
 		try {
-			return this.terminatedLatch.await(Math.max(0, timeout.toMillis()), TimeUnit.MILLISECONDS);
+			if (!this.terminatedLatch.await(Math.max(0, timeout.toMillis()), TimeUnit.MILLISECONDS)) {
+				return false;
+			}
+			// the sockets are closed; let the thread itself end too, so none outlives a
+			// stop
+			Thread current = this.thread;
+			if (current != null && current != Thread.currentThread()) {
+				current.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+			}
+			return true;
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
@@ -88,7 +110,11 @@ abstract class SocketThread implements Runnable {
 		}
 	}
 
-	boolean isTerminated() {
+	/**
+	 * Return whether the thread has closed its sockets.
+	 * @return {@code true} once {@link #terminated()} or a start failure was reported
+	 */
+	public boolean isTerminated() {
 		return this.terminatedLatch.getCount() == 0;
 	}
 

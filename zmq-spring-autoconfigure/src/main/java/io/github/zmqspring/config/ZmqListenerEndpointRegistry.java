@@ -119,8 +119,7 @@ public class ZmqListenerEndpointRegistry implements SmartLifecycle, DisposableBe
 		}
 		catch (RuntimeException ex) {
 			// a failed start aborts the context: stop what already runs, or its threads
-			// would
-			// keep the JVM alive behind the startup failure
+			// would keep the JVM alive behind the startup failure
 			stop();
 			throw ex;
 		}

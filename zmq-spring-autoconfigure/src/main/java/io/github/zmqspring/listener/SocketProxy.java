@@ -38,7 +38,7 @@ import org.zeromq.ZMQException;
 
 import io.github.zmqspring.convert.ZmqFrames;
 import io.github.zmqspring.core.ZmqErrorReply;
-import io.github.zmqspring.support.SocketThread;
+import io.github.zmqspring.support.ControlledSocketThread;
 
 /**
  * The thread that shares one front socket (bound or connected to peers) among several
@@ -59,11 +59,9 @@ import io.github.zmqspring.support.SocketThread;
  * (unbind), hands what the front socket had already received to the workers, waits for
  * the replies and completions still owed, and then ends (within the shutdown timeout).
  */
-final class SocketProxy extends SocketThread {
+final class SocketProxy extends ControlledSocketThread {
 
 	private static final Log logger = LogFactory.getLog(SocketProxy.class);
-
-	private static final byte[] TERMINATE = "TERMINATE".getBytes(StandardCharsets.US_ASCII);
 
 	/**
 	 * What the proxy reports to its container.
@@ -96,13 +94,9 @@ final class SocketProxy extends SocketThread {
 
 	}
 
-	private final ZContext context;
-
 	private final Supplier<ZMQ.Socket> frontendOpener;
 
 	private final String backendAddress;
-
-	private final String controlAddress;
 
 	private final boolean replies;
 
@@ -139,35 +133,14 @@ final class SocketProxy extends SocketThread {
 	SocketProxy(String name, ZContext context, Supplier<ZMQ.Socket> frontendOpener, String backendAddress,
 			boolean replies, Callbacks callbacks, @Nullable Duration handlerTimeout, Duration shutdownTimeout,
 			int drainLimit) {
-		super(name);
-		this.context = context;
+		super(name, context, backendAddress + "-control");
 		this.frontendOpener = frontendOpener;
 		this.backendAddress = backendAddress;
-		this.controlAddress = backendAddress + "-control";
 		this.replies = replies;
 		this.callbacks = callbacks;
 		this.handlerTimeout = handlerTimeout;
 		this.shutdownTimeout = shutdownTimeout;
 		this.drainLimit = drainLimit;
-	}
-
-	/**
-	 * Tell the proxy to stop, from any thread: a short-lived PAIR socket owned by the
-	 * calling thread sends the command.
-	 */
-	@Override
-	public void requestStop() {
-		if (isTerminated()) {
-			return;
-		}
-		try (ZMQ.Socket control = this.context.createSocket(SocketType.PAIR)) {
-			control.setLinger(1000);
-			control.connect(this.controlAddress);
-			control.send(TERMINATE, 0);
-		}
-		catch (ZMQException ex) {
-			logger.debug("Could not send TERMINATE to " + getName(), ex);
-		}
 	}
 
 	@Override
@@ -177,11 +150,10 @@ final class SocketProxy extends SocketThread {
 		ZMQ.Socket control = null;
 		Selector selector = null;
 		try {
-			backend = this.context.createSocket(SocketType.ROUTER);
+			backend = getContext().createSocket(SocketType.ROUTER);
 			backend.setLinger(0);
 			backend.bind(this.backendAddress);
-			control = this.context.createSocket(SocketType.PAIR);
-			control.bind(this.controlAddress);
+			control = openControlSocket();
 			selector = Selector.open();
 			frontend = this.frontendOpener.get();
 		}

@@ -15,9 +15,7 @@
  */
 package io.github.zmqspring.proxy;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
@@ -25,12 +23,11 @@ import java.util.function.Supplier;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
-import org.zeromq.SocketType;
 import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
 import org.zeromq.ZMQException;
 
-import io.github.zmqspring.support.SocketThread;
+import io.github.zmqspring.support.ControlledSocketThread;
 
 /**
  * The body of one proxy thread: opens the front and back sockets and an {@code inproc}
@@ -43,18 +40,14 @@ import io.github.zmqspring.support.SocketThread;
  * side, and the control socket is served all the while. Replies (queue) and subscriptions
  * (forwarder) keep flowing the other way.
  */
-final class ProxyLoop extends SocketThread {
+final class ProxyLoop extends ControlledSocketThread {
 
 	private static final Log logger = LogFactory.getLog(ProxyLoop.class);
-
-	static final byte[] TERMINATE = "TERMINATE".getBytes(StandardCharsets.US_ASCII);
 
 	/**
 	 * Messages forwarded per wake-up before the control socket is looked at again.
 	 */
 	private static final int BATCH = 256;
-
-	private final ZContext context;
 
 	private final Supplier<ZMQ.Socket> frontendOpener;
 
@@ -66,36 +59,14 @@ final class ProxyLoop extends SocketThread {
 
 	private final LongAdder toFrontend;
 
-	private final String controlAddress;
-
 	ProxyLoop(String name, ZContext context, Supplier<ZMQ.Socket> frontendOpener, Supplier<ZMQ.Socket> backendOpener,
 			boolean twoWay, LongAdder toBackend, LongAdder toFrontend, String controlAddress) {
-		super(name);
-		this.context = context;
+		super(name, context, controlAddress);
 		this.frontendOpener = frontendOpener;
 		this.backendOpener = backendOpener;
 		this.twoWay = twoWay;
 		this.toBackend = toBackend;
 		this.toFrontend = toFrontend;
-		this.controlAddress = controlAddress;
-	}
-
-	/**
-	 * Send {@code TERMINATE} to the control socket, from any thread, without waiting.
-	 */
-	@Override
-	public void requestStop() {
-		if (isTerminated()) {
-			return;
-		}
-		try (ZMQ.Socket control = this.context.createSocket(SocketType.PAIR)) {
-			control.setLinger(1000);
-			control.connect(this.controlAddress);
-			control.send(TERMINATE, 0);
-		}
-		catch (ZMQException ex) {
-			logger.debug("Could not send TERMINATE to " + getName(), ex);
-		}
 	}
 
 	@Override
@@ -104,9 +75,7 @@ final class ProxyLoop extends SocketThread {
 		ZMQ.Socket frontend = null;
 		ZMQ.Socket backend = null;
 		try {
-			control = this.context.createSocket(SocketType.PAIR);
-			control.setLinger(0);
-			control.bind(this.controlAddress);
+			control = openControlSocket();
 			frontend = this.frontendOpener.get();
 			backend = this.backendOpener.get();
 		}
@@ -136,7 +105,7 @@ final class ProxyLoop extends SocketThread {
 	private void route(ZMQ.Socket control, ZMQ.Socket frontend, ZMQ.Socket backend) {
 		Direction forward = new Direction(frontend, backend, this.toBackend);
 		Direction reverse = this.twoWay ? new Direction(backend, frontend, this.toFrontend) : null;
-		ZMQ.Poller poller = this.context.createPoller(3);
+		ZMQ.Poller poller = getContext().createPoller(3);
 		try {
 			boolean changed = true;
 			while (true) {
@@ -149,7 +118,7 @@ final class ProxyLoop extends SocketThread {
 				}
 				if (poller.pollin(0)) {
 					byte[] command = control.recv(ZMQ.DONTWAIT);
-					if (command != null && Arrays.equals(command, TERMINATE)) {
+					if (command != null && isTerminate(command)) {
 						forward.discardPending(getName());
 						if (reverse != null) {
 							reverse.discardPending(getName());

@@ -32,6 +32,7 @@ import io.github.zmqspring.convert.ZmqMessageConverter;
 import io.github.zmqspring.core.ZmqEndpointResolver;
 import io.github.zmqspring.core.ZmqSocketFactory;
 import io.github.zmqspring.core.ZmqTemplate;
+import io.github.zmqspring.event.ZmqSocketEventListener;
 import io.github.zmqspring.proxy.ZmqProxyDefinition;
 import io.github.zmqspring.proxy.ZmqProxyRegistry;
 
@@ -59,8 +60,9 @@ public final class ZmqAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	ZmqSocketFactory zmqSocketFactory(ZContext zmqContext) {
-		return new ZmqSocketFactory(zmqContext);
+	ZmqSocketFactory zmqSocketFactory(ZContext zmqContext,
+			ObjectProvider<ZmqSocketEventListener> socketEventListeners) {
+		return new ZmqSocketFactory(zmqContext, socketEventListeners.orderedStream().toList());
 	}
 
 	@Bean

@@ -19,9 +19,10 @@ package io.github.zmqspring.core;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
-import org.zeromq.ZEvent;
+import org.jspecify.annotations.Nullable;
 import org.zeromq.ZMQ;
-import org.zeromq.ZMonitor;
+
+import io.github.zmqspring.event.ZmqSocketEvent;
 
 /**
  * One JeroMQ socket of an {@link OutboundChannel}. A <em>gated</em> socket connects to
@@ -53,14 +54,18 @@ final class TemplateSocket {
 
 	int pollIndex = -1;
 
-	private TemplateSocket(ZMQ.Socket socket, int slot, boolean gated) {
+	/** Called when the set of ready connections changes; {@code null} if not gated. */
+	private final @Nullable Runnable onChange;
+
+	private TemplateSocket(ZMQ.Socket socket, int slot, @Nullable Runnable onChange) {
 		this.socket = socket;
 		this.slot = slot;
-		this.gated = gated;
+		this.gated = onChange != null;
+		this.onChange = onChange;
 	}
 
 	static TemplateSocket ungated(ZMQ.Socket socket, int slot) {
-		return new TemplateSocket(socket, slot, false);
+		return new TemplateSocket(socket, slot, null);
 	}
 
 	/**
@@ -73,20 +78,29 @@ final class TemplateSocket {
 	 * @return the gated socket
 	 */
 	static TemplateSocket gated(ZMQ.Socket socket, int slot, Runnable onChange) {
-		TemplateSocket gated = new TemplateSocket(socket, slot, true);
+		TemplateSocket gated = new TemplateSocket(socket, slot, onChange);
 		// JeroMQ's inverted name for libzmq's ZMQ_IMMEDIATE=1: queue only to live
 		// connections, and drop what a broken connection still held
 		socket.setImmediate(false);
-		socket.setEventHook((ZEvent.ZEventConsummer) (event) -> gated.onEvent(event, onChange),
-				ZMQ.EVENT_HANDSHAKE_PROTOCOL | ZMQ.EVENT_DISCONNECTED);
 		return gated;
 	}
 
-	private void onEvent(ZEvent event, Runnable onChange) {
-		boolean changed = (event.getEvent() == ZMonitor.Event.HANDSHAKE_PROTOCOL)
-				? this.handshaken.add(event.getAddress()) : this.handshaken.remove(event.getAddress());
+	/**
+	 * Track the socket's ready connections; called on JeroMQ's I/O thread with every
+	 * event of the socket.
+	 * @param event the socket event
+	 */
+	void onEvent(ZmqSocketEvent event) {
+		if (this.onChange == null) {
+			return;
+		}
+		boolean changed = switch (event.getType()) {
+			case HANDSHAKE_SUCCEEDED -> this.handshaken.add(event.getAddress());
+			case DISCONNECTED -> this.handshaken.remove(event.getAddress());
+			default -> false;
+		};
 		if (changed) {
-			onChange.run();
+			this.onChange.run();
 		}
 	}
 

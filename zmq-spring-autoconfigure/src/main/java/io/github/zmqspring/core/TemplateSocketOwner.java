@@ -41,6 +41,7 @@ import org.zeromq.ZMQ;
 import org.zeromq.ZMQException;
 
 import io.github.zmqspring.convert.ZmqFrames;
+import io.github.zmqspring.event.ZmqSocketOwner;
 
 /**
  * The single thread that owns every socket of a {@link ZmqTemplate}. Callers hand it work
@@ -425,8 +426,9 @@ final class TemplateSocketOwner implements Runnable {
 				List.of(channel.endpoint.addresses().get(slot)), channel.endpoint.options()) : channel.endpoint;
 		SocketType socketType = (channel.type == SocketType.PUB) ? SocketType.XPUB : channel.type;
 		TemplateSocket[] created = new TemplateSocket[1];
-		ZMQ.Socket socket = this.socketFactory.open(socketType, target,
-				"ZmqTemplate " + channel.type + " socket for endpoint '" + channel.endpoint.name() + "'",
+		ZmqSocketOwner owner = ZmqSocketOwner.template(channel.endpoint.name(),
+				"ZmqTemplate " + channel.type + " socket for endpoint '" + channel.endpoint.name() + "'");
+		ZMQ.Socket socket = this.socketFactory.open(socketType, target, owner,
 				(bound) -> logger.info("ZmqTemplate " + channel.type + " socket bound " + bound), (raw) -> {
 					if (socketType == SocketType.XPUB) {
 						// every subscribe message reaches the template, not only the
@@ -435,6 +437,11 @@ final class TemplateSocketOwner implements Runnable {
 					}
 					created[0] = gated ? TemplateSocket.gated(raw, slot, () -> onConnectionsChanged(channel))
 							: TemplateSocket.ungated(raw, slot);
+				}, (event) -> {
+					TemplateSocket opened = created[0];
+					if (opened != null) {
+						opened.onEvent(event);
+					}
 				});
 		return created[0];
 	}

@@ -16,27 +16,55 @@
 
 package io.github.zmqspring.core;
 
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 import org.zeromq.SocketType;
 import org.zeromq.ZContext;
+import org.zeromq.ZEvent;
 import org.zeromq.ZMQ;
 import org.zeromq.ZMQException;
 
+import io.github.zmqspring.event.ZmqSocketEvent;
+import io.github.zmqspring.event.ZmqSocketEventListener;
+import io.github.zmqspring.event.ZmqSocketEventType;
+import io.github.zmqspring.event.ZmqSocketOwner;
+
 /**
- * The one place that creates sockets: applies the endpoint's options, binds and connects
- * its addresses, and reports failures as {@link ZmqBindException}. Call it on the thread
- * that will own the socket.
+ * The one place that creates sockets: applies the endpoint's options, installs the event
+ * hook that reports the socket's connections to every {@link ZmqSocketEventListener},
+ * binds and connects its addresses, and reports failures as {@link ZmqBindException}.
+ * Call it on the thread that will own the socket.
  *
  * @author zmq-spring contributors
  * @since 0.1.0
  */
 public class ZmqSocketFactory {
 
+	private static final Log logger = LogFactory.getLog(ZmqSocketFactory.class);
+
+	private static final int EVENT_MASK = ZmqSocketEventType.allMask();
+
 	private final ZContext context;
 
+	private final List<ZmqSocketEventListener> listeners;
+
 	public ZmqSocketFactory(ZContext context) {
+		this(context, List.of());
+	}
+
+	/**
+	 * Create a factory whose sockets report their events to the given listeners.
+	 * @param context the context sockets are created in
+	 * @param listeners receive every socket event, on JeroMQ's I/O thread
+	 */
+	public ZmqSocketFactory(ZContext context, List<ZmqSocketEventListener> listeners) {
 		this.context = context;
+		this.listeners = new CopyOnWriteArrayList<>(listeners);
 	}
 
 	/**
@@ -48,17 +76,25 @@ public class ZmqSocketFactory {
 	}
 
 	/**
+	 * Report the events of sockets opened from now on to a listener as well.
+	 * @param listener the listener, called on JeroMQ's I/O thread
+	 */
+	public void addSocketEventListener(ZmqSocketEventListener listener) {
+		this.listeners.add(listener);
+	}
+
+	/**
 	 * Create a socket and attach it to the endpoint's addresses.
 	 * @param type the socket type
 	 * @param endpoint the endpoint
-	 * @param source who owns the socket, for error messages
+	 * @param owner who owns the socket, for events and error messages
 	 * @param onBound receives the actual address of each bind (wildcard ports resolved)
 	 * @return the open socket, owned by the calling thread
 	 * @throws ZmqBindException if an address cannot be bound or connected
 	 */
-	public ZMQ.Socket open(SocketType type, ZmqEndpoint endpoint, String source, Consumer<String> onBound) {
-		return open(type, endpoint, source, onBound, (socket) -> {
-		});
+	public ZMQ.Socket open(SocketType type, ZmqEndpoint endpoint, ZmqSocketOwner owner, Consumer<String> onBound) {
+		return open(type, endpoint, owner, onBound, (socket) -> {
+		}, null);
 	}
 
 	/**
@@ -66,27 +102,45 @@ public class ZmqSocketFactory {
 	 * applied, and attach it to the endpoint's addresses.
 	 * @param type the socket type
 	 * @param endpoint the endpoint
-	 * @param source who owns the socket, for error messages
+	 * @param owner who owns the socket, for events and error messages
 	 * @param onBound receives the actual address of each bind (wildcard ports resolved)
-	 * @param beforeAttach called before the first bind or connect (options, event hooks)
+	 * @param beforeAttach called before the first bind or connect (options)
+	 * @param socketListener receives this socket's events before the factory's listeners
+	 * do, on JeroMQ's I/O thread; may be {@code null}
 	 * @return the open socket, owned by the calling thread
 	 * @throws ZmqBindException if an address cannot be bound or connected
 	 */
-	public ZMQ.Socket open(SocketType type, ZmqEndpoint endpoint, String source, Consumer<String> onBound,
-			Consumer<ZMQ.Socket> beforeAttach) {
+	public ZMQ.Socket open(SocketType type, ZmqEndpoint endpoint, ZmqSocketOwner owner, Consumer<String> onBound,
+			Consumer<ZMQ.Socket> beforeAttach, @Nullable ZmqSocketEventListener socketListener) {
 		ZMQ.Socket socket = this.context.createSocket(type);
 		try {
 			endpoint.options().applyTo(socket, type, endpoint.connects());
 			socket.setMsgAllocator(new GuardedMsgAllocator(endpoint.options().maxMessageSizeOrDefault()));
 			beforeAttach.accept(socket);
+			if (socketListener != null || !this.listeners.isEmpty()) {
+				// one hook per socket (JeroMQ allows no second one); events are rare, so
+				// building an event object each time costs nothing on the message path
+				socket.setEventHook(new EventHook(owner, endpoint.name(), type, socketListener), EVENT_MASK);
+			}
 			for (ZmqAddress address : endpoint.addresses()) {
-				attach(socket, address, source, onBound);
+				attach(socket, address, owner.description(), onBound);
 			}
 			return socket;
 		}
 		catch (RuntimeException ex) {
 			socket.close();
 			throw ex;
+		}
+	}
+
+	private static void notify(ZmqSocketEventListener listener, ZmqSocketEvent event) {
+		// never let a listener's failure reach JeroMQ's I/O thread, which would die with
+		// it
+		try {
+			listener.onSocketEvent(event);
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Socket event listener " + listener + " failed on " + event, ex);
 		}
 	}
 
@@ -103,6 +157,53 @@ public class ZmqSocketFactory {
 		catch (ZMQException ex) {
 			throw new ZmqBindException(source, address.address(), address.bind(), ex);
 		}
+	}
+
+	/**
+	 * The socket's one event hook (JeroMQ allows no second one). Events are rare, so
+	 * building an event object each time costs nothing on the message path.
+	 */
+	private final class EventHook implements ZEvent.ZEventConsummer {
+
+		private final ZmqSocketOwner owner;
+
+		private final String endpoint;
+
+		private final SocketType type;
+
+		private final @Nullable ZmqSocketEventListener socketListener;
+
+		EventHook(ZmqSocketOwner owner, String endpoint, SocketType type,
+				@Nullable ZmqSocketEventListener socketListener) {
+			this.owner = owner;
+			this.endpoint = endpoint;
+			this.type = type;
+			this.socketListener = socketListener;
+		}
+
+		@Override
+		public void consume(zmq.ZMQ.Event raw) {
+			ZmqSocketEventType eventType = ZmqSocketEventType.of(raw.event);
+			if (eventType == null) {
+				return;
+			}
+			// the value is an error code, an interval or a version; channels are not
+			// exposed
+			int value = (raw.arg instanceof Integer number) ? number : 0;
+			ZmqSocketEvent event = new ZmqSocketEvent(this.owner, this.endpoint, this.type, eventType, raw.addr, value);
+			if (this.socketListener != null) {
+				ZmqSocketFactory.notify(this.socketListener, event);
+			}
+			for (ZmqSocketEventListener listener : ZmqSocketFactory.this.listeners) {
+				ZmqSocketFactory.notify(listener, event);
+			}
+		}
+
+		@Override
+		public void consume(ZEvent event) {
+			// JeroMQ calls the raw variant above
+		}
+
 	}
 
 }

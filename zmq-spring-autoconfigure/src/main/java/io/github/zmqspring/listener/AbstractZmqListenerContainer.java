@@ -38,6 +38,7 @@ import io.github.zmqspring.convert.ZmqFrames;
 import io.github.zmqspring.core.ZmqEndpoint;
 import io.github.zmqspring.core.ZmqErrorReply;
 import io.github.zmqspring.core.ZmqSocketFactory;
+import io.github.zmqspring.event.ZmqSocketOwner;
 
 /**
  * Lifecycle and threading shared by every listener container. With a concurrency of one,
@@ -300,8 +301,9 @@ public abstract class AbstractZmqListenerContainer implements ZmqListenerContain
 	}
 
 	private ZMQ.Socket openFrontend(SocketType type) {
-		ZMQ.Socket socket = this.socketFactory.open(type, this.endpoint, this.listener.describe(),
-				this.boundAddresses::add, this::customize);
+		ZMQ.Socket socket = this.socketFactory.open(type, this.endpoint,
+				ZmqSocketOwner.listener(this.listener.getId(), this.listener.describe()), this.boundAddresses::add,
+				this::customize, null);
 		attached(socket);
 		return socket;
 	}

@@ -27,13 +27,15 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 import org.zeromq.SocketType;
-import org.zeromq.ZEvent;
 import org.zeromq.ZMQ;
 
 import io.github.zmqspring.ZmqException;
 import io.github.zmqspring.core.ZmqAddress;
 import io.github.zmqspring.core.ZmqEndpoint;
 import io.github.zmqspring.core.ZmqSocketFactory;
+import io.github.zmqspring.event.ZmqSocketEventListener;
+import io.github.zmqspring.event.ZmqSocketEventType;
+import io.github.zmqspring.event.ZmqSocketOwner;
 
 /**
  * The subscriber's side of the classic slow-joiner handshake
@@ -93,14 +95,16 @@ final class SubscriberSync extends ZmqSocketFactory {
 	}
 
 	@Override
-	public ZMQ.Socket open(SocketType type, ZmqEndpoint endpoint, String source, Consumer<String> onBound,
-			Consumer<ZMQ.Socket> beforeAttach) {
+	public ZMQ.Socket open(SocketType type, ZmqEndpoint endpoint, ZmqSocketOwner owner, Consumer<String> onBound,
+			Consumer<ZMQ.Socket> beforeAttach, @Nullable ZmqSocketEventListener socketListener) {
 		HandshakeWatch handshakes = new HandshakeWatch(endpoint);
 		this.watch = handshakes;
-		return this.delegate.open(type, endpoint, source, onBound, (socket) -> {
-			beforeAttach.accept(socket);
-			if (handshakes.expected() > 0) {
-				socket.setEventHook(handshakes, ZMQ.EVENT_HANDSHAKE_PROTOCOL);
+		return this.delegate.open(type, endpoint, owner, onBound, beforeAttach, (event) -> {
+			if (handshakes.expected() > 0 && event.getType() == ZmqSocketEventType.HANDSHAKE_SUCCEEDED) {
+				handshakes.handshaken(event.getAddress());
+			}
+			if (socketListener != null) {
+				socketListener.onSocketEvent(event);
 			}
 		});
 	}
@@ -117,7 +121,6 @@ final class SubscriberSync extends ZmqSocketFactory {
 		if (handshakes != null && handshakes.expected() > 0) {
 			Duration limit = this.attemptTimeout.multipliedBy(this.attempts);
 			boolean complete = handshakes.await(limit);
-			socket.setEventHook(null, 0);
 			if (!complete) {
 				throw new ZmqException(
 						source + " did not complete the ZeroMQ handshake with " + handshakes.describeMissing()
@@ -158,8 +161,9 @@ final class SubscriberSync extends ZmqSocketFactory {
 	}
 
 	private boolean requestOnce(String source) {
-		ZMQ.Socket req = this.delegate.open(SocketType.REQ, this.syncEndpoint, source, (address) -> {
-		});
+		ZMQ.Socket req = this.delegate.open(SocketType.REQ, this.syncEndpoint,
+				new ZmqSocketOwner(ZmqSocketOwner.Kind.SYNC, this.syncEndpoint.name(), source), (address) -> {
+				});
 		try {
 			int timeout = (int) Math.min(Integer.MAX_VALUE, this.attemptTimeout.toMillis());
 			req.setSendTimeOut(timeout);
@@ -188,7 +192,7 @@ final class SubscriberSync extends ZmqSocketFactory {
 	 * Collects the addresses whose ZMTP handshake completed; called on JeroMQ's I/O
 	 * thread.
 	 */
-	private static final class HandshakeWatch implements ZEvent.ZEventConsummer {
+	private static final class HandshakeWatch {
 
 		private final Set<String> connects;
 
@@ -208,12 +212,9 @@ final class SubscriberSync extends ZmqSocketFactory {
 			return this.connects.size();
 		}
 
-		@Override
-		public void consume(ZEvent event) {
-			synchronized (this) {
-				this.handshaken.add(event.getAddress());
-				notifyAll();
-			}
+		synchronized void handshaken(String address) {
+			this.handshaken.add(address);
+			notifyAll();
 		}
 
 		synchronized boolean await(Duration timeout) {

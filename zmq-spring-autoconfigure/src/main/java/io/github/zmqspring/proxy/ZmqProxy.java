@@ -36,6 +36,7 @@ import io.github.zmqspring.core.ZmqAddress;
 import io.github.zmqspring.core.ZmqBindException;
 import io.github.zmqspring.core.ZmqEndpoint;
 import io.github.zmqspring.core.ZmqSocketFactory;
+import io.github.zmqspring.event.ZmqSocketOwner;
 
 /**
  * One running device: a thread named {@code zmq-proxy-<name>} that owns a front-end and a
@@ -291,11 +292,11 @@ public class ZmqProxy {
 	}
 
 	private ZMQ.Socket open(String side, SocketType type, ZmqEndpoint endpoint, List<String> bound) {
-		String source = "ZeroMQ proxy '" + getName() + "' (" + side + ")";
+		ZmqSocketOwner owner = ZmqSocketOwner.proxy(getName(), side, "ZeroMQ proxy '" + getName() + "' (" + side + ")");
 		long deadline = System.nanoTime() + BIND_RETRY.toNanos();
 		while (true) {
 			try {
-				return this.socketFactory.open(type, endpoint, source, bound::add);
+				return this.socketFactory.open(type, endpoint, owner, bound::add);
 			}
 			catch (ZmqBindException ex) {
 				// a socket closed a moment ago (this proxy stopped, or another one)

@@ -16,6 +16,7 @@
 
 package io.github.zmqspring.core;
 
+import java.nio.channels.SelectionKey;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -52,7 +53,16 @@ final class TemplateSocket {
 
 	boolean retiring;
 
-	int pollIndex = -1;
+	/** The socket's command channel in the owner's selector. */
+	@Nullable SelectionKey key;
+
+	/**
+	 * Whether the socket's command channel signalled since the socket was last looked at.
+	 */
+	boolean signaled;
+
+	/** Whether the socket was sent on since it was last looked at. */
+	boolean touched;
 
 	/** Called when the set of ready connections changes; {@code null} if not gated. */
 	private final @Nullable Runnable onChange;

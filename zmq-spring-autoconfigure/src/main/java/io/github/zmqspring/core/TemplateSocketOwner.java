@@ -19,7 +19,9 @@ package io.github.zmqspring.core;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.Pipe;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -45,8 +47,16 @@ import io.github.zmqspring.event.ZmqSocketOwner;
 
 /**
  * The single thread that owns every socket of a {@link ZmqTemplate}. Callers hand it work
- * through a queue and wake it through a pipe the poller watches, so it sleeps while there
- * is nothing to do and no socket is ever touched by two threads.
+ * through a queue and wake it with {@link Selector#wakeup()}; it sleeps in a selector
+ * that watches the sockets' command channels, so it uses no CPU while there is nothing to
+ * do and no socket is ever touched by two threads.
+ * <p>
+ * The thread does not use JeroMQ's poller: that poller reports a plain channel (such as a
+ * wake-up pipe) as readable again after every other event once it has been readable, so a
+ * thread polling both spins through hundreds of empty polls per request. A socket's
+ * command channel only says "look at the socket", like libzmq's {@code ZMQ_FD}: every
+ * send or receive may take in the socket's pending commands, so after touching a socket
+ * the thread asks it for its events ({@code ZMQ_EVENTS}) before sleeping.
  * <p>
  * Requests go out on a DEALER socket as {@code [correlation id][empty][payload...]},
  * which any REP socket (or a ROUTER/DEALER broker in front of one) answers with the same
@@ -70,9 +80,7 @@ final class TemplateSocketOwner implements Runnable {
 
 	private final AtomicBoolean sleeping = new AtomicBoolean();
 
-	private final Pipe wakePipe;
-
-	private final ByteBuffer wakeByte = ByteBuffer.allocate(1);
+	private final Selector selector;
 
 	private final Thread thread;
 
@@ -90,12 +98,6 @@ final class TemplateSocketOwner implements Runnable {
 	private final PriorityQueue<PendingRequest> deadlines = new PriorityQueue<>(
 			Comparator.comparingLong((PendingRequest request) -> request.deadlineNanos));
 
-	private final ByteBuffer drainBuffer = ByteBuffer.allocate(64);
-
-	private ZMQ.@Nullable Poller poller;
-
-	private boolean pollerStale = true;
-
 	private boolean retiringToCheck;
 
 	private int nextCorrelationId;
@@ -103,12 +105,10 @@ final class TemplateSocketOwner implements Runnable {
 	TemplateSocketOwner(ZmqSocketFactory socketFactory, String threadName) {
 		this.socketFactory = socketFactory;
 		try {
-			this.wakePipe = Pipe.open();
-			this.wakePipe.source().configureBlocking(false);
-			this.wakePipe.sink().configureBlocking(false);
+			this.selector = Selector.open();
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot open the template's wake-up pipe", ex);
+			throw new UncheckedIOException("Cannot open the template's selector", ex);
 		}
 		this.thread = new Thread(this, threadName);
 		// the template alone must not keep the JVM alive; the context's shutdown closes
@@ -127,15 +127,7 @@ final class TemplateSocketOwner implements Runnable {
 
 	private void wake() {
 		if (this.sleeping.get() && this.sleeping.compareAndSet(true, false)) {
-			try {
-				synchronized (this.wakeByte) {
-					this.wakeByte.clear();
-					this.wakePipe.sink().write(this.wakeByte);
-				}
-			}
-			catch (IOException ex) {
-				logger.debug("Could not wake the template I/O thread", ex);
-			}
+			this.selector.wakeup();
 		}
 	}
 
@@ -178,7 +170,7 @@ final class TemplateSocketOwner implements Runnable {
 				logger.error("Template I/O thread failed", ex);
 			}
 		}
-		catch (RuntimeException | Error ex) {
+		catch (IOException | RuntimeException | Error ex) {
 			logger.error("Template I/O thread failed", ex);
 		}
 		finally {
@@ -186,7 +178,8 @@ final class TemplateSocketOwner implements Runnable {
 		}
 	}
 
-	private void loop() {
+	private void loop() throws IOException {
+		boolean signaled = false;
 		while (true) {
 			runCommands();
 			if (this.closeRequested && this.commands.isEmpty()) {
@@ -200,18 +193,27 @@ final class TemplateSocketOwner implements Runnable {
 			if (this.retiringToCheck) {
 				closeIdleRetiringSockets();
 			}
-			if (this.pollerStale) {
-				rebuildPoller();
-			}
+			boolean progress = serviceSockets();
 			this.sleeping.set(true);
 			if (!this.commands.isEmpty() || this.closeRequested || this.connectionsChanged) {
 				this.sleeping.set(false);
 				continue;
 			}
-			this.poller.poll(waitMillis);
+			if (signaled && !progress) {
+				// JeroMQ 0.6.0 writes a command's wake-up byte before it counts it, and
+				// a socket takes in only the bytes it has counted: a thread woken in
+				// between sees the channel readable and nothing to do, and would spin
+				// until the writer runs again, which on a busy core may take a time
+				// slice. Let it run.
+				Thread.yield();
+			}
+			// 0 means no deadline to wake for
+			signaled = this.selector.select(Math.max(0, waitMillis)) > 0;
 			this.sleeping.set(false);
-			drainWakePipe();
-			serviceSockets();
+			for (SelectionKey key : this.selector.selectedKeys()) {
+				((TemplateSocket) key.attachment()).signaled = true;
+			}
+			this.selector.selectedKeys().clear();
 		}
 	}
 
@@ -281,9 +283,6 @@ final class TemplateSocketOwner implements Runnable {
 	}
 
 	private void addToBacklog(OutboundChannel channel, Object message) {
-		if (channel.backlog.isEmpty()) {
-			this.pollerStale = true;
-		}
 		channel.backlog.add(message);
 		channel.accepting = false;
 		if (message instanceof PendingRequest request) {
@@ -328,7 +327,7 @@ final class TemplateSocketOwner implements Runnable {
 		for (int i = 0; i < count; i++) {
 			int index = (channel.next + i) % count;
 			TemplateSocket socket = sockets.get(index);
-			if (socket.ready() && trySend(socket.socket, message)) {
+			if (socket.ready() && trySend(socket, message)) {
 				channel.next = index + 1;
 				return socket;
 			}
@@ -336,7 +335,12 @@ final class TemplateSocketOwner implements Runnable {
 		return null;
 	}
 
-	private boolean trySend(ZMQ.Socket socket, Object message) {
+	private boolean trySend(TemplateSocket target, Object message) {
+		// sending takes in the socket's pending commands, maybe a reply's wake-up: look
+		// at
+		// it again before sleeping
+		target.touched = true;
+		ZMQ.Socket socket = target.socket;
 		if (message instanceof PendingRequest request) {
 			if (!socket.send(correlationFrame(request.correlationId), ZMQ.SNDMORE | ZMQ.DONTWAIT)) {
 				return false;
@@ -408,7 +412,6 @@ final class TemplateSocketOwner implements Runnable {
 		}
 		channel.opened.complete(null);
 		this.channels.add(channel);
-		this.pollerStale = true;
 	}
 
 	/**
@@ -443,13 +446,22 @@ final class TemplateSocketOwner implements Runnable {
 						opened.onEvent(event);
 					}
 				});
-		return created[0];
+		TemplateSocket opened = created[0];
+		try {
+			opened.key = socket.getFD().register(this.selector, SelectionKey.OP_READ, opened);
+		}
+		catch (ClosedChannelException ex) {
+			socket.close();
+			throw new ZmqSendException("Could not watch " + channel.describe() + ": its socket is closed");
+		}
+		// a fresh socket may already hold commands, and its channel signals only new ones
+		opened.signaled = true;
+		return opened;
 	}
 
 	private void refreshConnections() {
 		for (OutboundChannel channel : this.channels) {
 			if (!channel.sockets.isEmpty() && channel.sockets.get(0).gated) {
-				this.pollerStale = true;
 				if (!channel.backlog.isEmpty()) {
 					flushBacklog(channel);
 				}
@@ -460,69 +472,72 @@ final class TemplateSocketOwner implements Runnable {
 		}
 	}
 
-	private void rebuildPoller() {
-		if (this.poller != null) {
-			this.poller.close();
-		}
-		int size = 1;
-		for (OutboundChannel channel : this.channels) {
-			size += channel.sockets.size() + channel.retiring.size();
-		}
-		this.poller = this.socketFactory.getContext().createPoller(size);
-		this.poller.register(this.wakePipe.source(), ZMQ.Poller.POLLIN);
-		for (OutboundChannel channel : this.channels) {
-			boolean reads = channel.type != SocketType.PUSH;
-			for (TemplateSocket socket : channel.sockets) {
-				int events = reads ? ZMQ.Poller.POLLIN : 0;
-				if (!channel.backlog.isEmpty() && socket.ready()) {
-					events |= ZMQ.Poller.POLLOUT;
+	/**
+	 * Read what the sockets received and write backlogs where sockets accept more, until
+	 * a pass over the sockets that were signalled, sent on, or hold a backlog makes no
+	 * progress. Only then may the thread sleep: a socket signals new commands only, and
+	 * the ones already taken in by a send or receive are seen through its events.
+	 * @return whether any message was read or sent
+	 */
+	private boolean serviceSockets() {
+		boolean any = false;
+		boolean progress;
+		do {
+			progress = false;
+			for (OutboundChannel channel : this.channels) {
+				// replies to earlier attempts first: they were sent first
+				for (TemplateSocket socket : channel.retiring) {
+					if (socket.signaled || socket.touched) {
+						progress |= service(channel, socket, false);
+					}
 				}
-				socket.pollIndex = (events != 0) ? this.poller.register(socket.socket, events) : -1;
+				boolean backlog = !channel.backlog.isEmpty();
+				for (TemplateSocket socket : channel.sockets) {
+					if (socket.signaled || socket.touched || backlog) {
+						progress |= service(channel, socket, backlog);
+					}
+				}
 			}
-			for (TemplateSocket socket : channel.retiring) {
-				socket.pollIndex = this.poller.register(socket.socket, ZMQ.Poller.POLLIN);
-			}
+			any |= progress;
 		}
-		this.pollerStale = false;
+		while (progress);
+		return any;
 	}
 
-	private void serviceSockets() {
-		for (OutboundChannel channel : this.channels) {
-			// replies to earlier attempts first: they were sent first
-			for (TemplateSocket socket : channel.retiring) {
-				if (socket.pollIndex >= 0 && this.poller.pollin(socket.pollIndex)) {
-					read(channel, socket);
-				}
-			}
-			boolean writable = false;
-			for (TemplateSocket socket : channel.sockets) {
-				if (socket.pollIndex < 0) {
-					continue;
-				}
-				if (this.poller.pollin(socket.pollIndex)) {
-					read(channel, socket);
-				}
-				writable |= this.poller.pollout(socket.pollIndex);
-			}
-			if (writable) {
-				flushBacklog(channel);
-			}
+	private boolean service(OutboundChannel channel, TemplateSocket socket, boolean backlog) {
+		socket.signaled = false;
+		socket.touched = false;
+		int events = socket.socket.getEvents();
+		boolean progress = false;
+		if ((events & ZMQ.Poller.POLLIN) != 0) {
+			read(channel, socket);
+			progress = true;
 		}
+		if (backlog && (events & ZMQ.Poller.POLLOUT) != 0 && socket.ready()) {
+			progress |= flushBacklog(channel);
+		}
+		return progress;
 	}
 
-	private void flushBacklog(OutboundChannel channel) {
+	/**
+	 * Send the channel's backlog in order while its sockets take it.
+	 * @return whether anything left the backlog
+	 */
+	private boolean flushBacklog(OutboundChannel channel) {
 		Object message;
+		boolean progress = false;
 		while ((message = channel.backlog.peek()) != null) {
 			if (!dispatch(channel, message)) {
-				return;
+				return progress;
 			}
+			progress = true;
 			channel.backlog.poll();
 			if (message instanceof PendingRequest request) {
 				request.queued = false;
 			}
 		}
-		this.pollerStale = true;
 		channel.accepting = channel.anyReady();
+		return progress;
 	}
 
 	private void read(OutboundChannel channel, TemplateSocket socket) {
@@ -604,9 +619,7 @@ final class TemplateSocketOwner implements Runnable {
 		request.earlierOn = null;
 		if (request.queued) {
 			request.queued = false;
-			if (request.channel.backlog.remove(request) && request.channel.backlog.isEmpty()) {
-				this.pollerStale = true;
-			}
+			request.channel.backlog.remove(request);
 		}
 	}
 
@@ -692,19 +705,19 @@ final class TemplateSocketOwner implements Runnable {
 		}
 		channel.retiring.add(old);
 		this.retiringToCheck = true;
-		this.pollerStale = true;
 	}
 
 	private void closeIdleRetiringSockets() {
 		this.retiringToCheck = false;
 		for (OutboundChannel channel : this.channels) {
-			if (channel.retiring.removeIf((socket) -> socket.inFlight <= 0 && closeQuietly(channel, socket))) {
-				this.pollerStale = true;
-			}
+			channel.retiring.removeIf((socket) -> socket.inFlight <= 0 && closeQuietly(channel, socket));
 		}
 	}
 
 	private static boolean closeQuietly(OutboundChannel channel, TemplateSocket socket) {
+		if (socket.key != null) {
+			socket.key.cancel();
+		}
 		try {
 			// close(), not destroySocket(): keeps the socket's linger so queued
 			// messages are flushed
@@ -714,17 +727,6 @@ final class TemplateSocketOwner implements Runnable {
 			logger.debug("Could not close " + channel.describe(), ex);
 		}
 		return true;
-	}
-
-	private void drainWakePipe() {
-		try {
-			while (this.wakePipe.source().read(this.drainBuffer) > 0) {
-				this.drainBuffer.clear();
-			}
-		}
-		catch (IOException ex) {
-			logger.debug("Could not drain the template wake-up pipe", ex);
-		}
 	}
 
 	private void shutdown() {
@@ -762,15 +764,11 @@ final class TemplateSocketOwner implements Runnable {
 				closeQuietly(channel, socket);
 			}
 		}
-		if (this.poller != null) {
-			this.poller.close();
-		}
 		try {
-			this.wakePipe.source().close();
-			this.wakePipe.sink().close();
+			this.selector.close();
 		}
 		catch (IOException ex) {
-			logger.debug("Could not close the template wake-up pipe", ex);
+			logger.debug("Could not close the template's selector", ex);
 		}
 	}
 

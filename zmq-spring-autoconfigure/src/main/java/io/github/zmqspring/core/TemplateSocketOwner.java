@@ -305,6 +305,7 @@ final class TemplateSocketOwner implements Runnable {
 				send.unclaim();
 				return false;
 			}
+			channel.counters.sent(send.frames);
 			if (channel.type == SocketType.PUB && !hasSubscriberFor(channel, send.frames.frame(0))) {
 				channel.unrouted.incrementAndGet();
 			}
@@ -319,6 +320,7 @@ final class TemplateSocketOwner implements Runnable {
 		}
 		request.sentOn = socket;
 		socket.inFlight++;
+		channel.counters.sent(request.frames);
 		return true;
 	}
 
@@ -591,6 +593,7 @@ final class TemplateSocketOwner implements Runnable {
 		}
 		this.deadlines.remove(request);
 		forget(request);
+		request.channel.counters.replyReceived(frames, 2);
 		request.future.complete(ZmqFrames.of(frames.subList(2, frames.size())));
 	}
 
@@ -634,6 +637,7 @@ final class TemplateSocketOwner implements Runnable {
 			else {
 				this.pending.remove(next.correlationId);
 				forget(next);
+				next.channel.counters.timedOut();
 				next.future.completeExceptionally(
 						new ZmqRequestTimeoutException(next.channel.endpoint.name(), next.timeout, next.attempt));
 			}
@@ -645,6 +649,7 @@ final class TemplateSocketOwner implements Runnable {
 		OutboundChannel channel = request.channel;
 		TemplateSocket sentOn = request.sentOn;
 		request.attempt++;
+		channel.counters.retried();
 		request.deadlineNanos = now + request.timeout.toNanos();
 		this.deadlines.add(request);
 		if (request.queued) {

@@ -16,6 +16,8 @@
 
 package io.github.zmqspring.autoconfigure;
 
+import io.micrometer.observation.ObservationRegistry;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
@@ -28,6 +30,7 @@ import io.github.zmqspring.convert.ZmqMessageConverter;
 import io.github.zmqspring.core.ZmqEndpointResolver;
 import io.github.zmqspring.core.ZmqOperations;
 import io.github.zmqspring.core.ZmqSocketFactory;
+import io.github.zmqspring.observation.ZmqListenerObservationConvention;
 
 /**
  * Annotation-driven listeners: the default container factory, configured from
@@ -42,13 +45,17 @@ class ZmqAnnotationDrivenConfiguration {
 	@ConditionalOnMissingBean(name = ZmqListenerConfigUtils.ZMQ_LISTENER_CONTAINER_FACTORY_BEAN_NAME)
 	ZmqListenerContainerFactory zmqListenerContainerFactory(ZmqSocketFactory zmqSocketFactory,
 			ZmqEndpointResolver zmqEndpointResolver, ZmqMessageConverter zmqMessageConverter,
-			ObjectProvider<ZmqOperations> zmqOperations, ZmqProperties properties) {
+			ObjectProvider<ZmqOperations> zmqOperations, ZmqProperties properties,
+			ObjectProvider<ObservationRegistry> observationRegistry,
+			ObjectProvider<ZmqListenerObservationConvention> observationConvention) {
 		ZmqListenerContainerFactory factory = new ZmqListenerContainerFactory(zmqSocketFactory, zmqEndpointResolver,
 				zmqMessageConverter, zmqOperations::getObject);
 		factory.setShutdownTimeout(properties.getListener().getShutdownTimeout());
 		factory.setIncludeErrorMessage(properties.getListener().isIncludeErrorMessage());
 		factory.setPrefetch(properties.getListener().getPrefetch());
 		factory.setHandlerTimeout(properties.getListener().getHandlerTimeout());
+		factory.setObservationRegistry(observationRegistry.getIfUnique(() -> ObservationRegistry.NOOP));
+		factory.setObservationConvention(observationConvention.getIfUnique());
 		return factory;
 	}
 

@@ -16,6 +16,7 @@
 
 package io.github.zmqspring.autoconfigure;
 
+import io.micrometer.observation.ObservationRegistry;
 import org.zeromq.ZContext;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -33,6 +34,7 @@ import io.github.zmqspring.core.ZmqEndpointResolver;
 import io.github.zmqspring.core.ZmqSocketFactory;
 import io.github.zmqspring.core.ZmqTemplate;
 import io.github.zmqspring.event.ZmqSocketEventListener;
+import io.github.zmqspring.observation.ZmqTemplateObservationConvention;
 import io.github.zmqspring.proxy.ZmqProxyDefinition;
 import io.github.zmqspring.proxy.ZmqProxyRegistry;
 
@@ -41,7 +43,9 @@ import io.github.zmqspring.proxy.ZmqProxyRegistry;
  * listener and the template), endpoint resolution from {@code zmq.endpoints}, payload
  * conversion through the application's Jackson {@link JsonMapper}, the
  * {@link ZmqTemplate}, the proxies of {@code zmq.proxies} and annotation-driven
- * listeners. Every bean backs off when the application defines its own.
+ * listeners. Every bean backs off when the application defines its own. The listeners and
+ * the template report {@code zmq.listener} and {@code zmq.template} observations to the
+ * application's {@code ObservationRegistry} when it has one.
  *
  * @author zmq-spring contributors
  * @since 0.1.0
@@ -80,12 +84,16 @@ public final class ZmqAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	ZmqTemplate zmqTemplate(ZmqSocketFactory zmqSocketFactory, ZmqEndpointResolver zmqEndpointResolver,
-			ZmqMessageConverter zmqMessageConverter, ZmqProperties properties) {
+			ZmqMessageConverter zmqMessageConverter, ZmqProperties properties,
+			ObjectProvider<ObservationRegistry> observationRegistry,
+			ObjectProvider<ZmqTemplateObservationConvention> observationConvention) {
 		ZmqTemplate template = new ZmqTemplate(zmqSocketFactory, zmqEndpointResolver, zmqMessageConverter);
 		ZmqProperties.Template settings = properties.getTemplate();
 		template.setDefaultRequestTimeout(settings.getRequestTimeout());
 		template.setSendTimeout(settings.getSendTimeout());
 		template.setSendQueueCapacity(settings.getSendQueueCapacity());
+		template.setObservationRegistry(observationRegistry.getIfUnique(() -> ObservationRegistry.NOOP));
+		template.setObservationConvention(observationConvention.getIfUnique());
 		return template;
 	}
 

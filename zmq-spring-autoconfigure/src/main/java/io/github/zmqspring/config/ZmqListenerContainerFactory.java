@@ -16,9 +16,11 @@
 
 package io.github.zmqspring.config;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.function.Supplier;
 
+import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
 import org.zeromq.SocketType;
 
@@ -28,6 +30,7 @@ import org.springframework.messaging.handler.annotation.support.MessageHandlerMe
 import org.springframework.messaging.handler.invocation.InvocableHandlerMethod;
 import org.springframework.util.Assert;
 
+import io.github.zmqspring.convert.ZmqFrames;
 import io.github.zmqspring.convert.ZmqMessageConverter;
 import io.github.zmqspring.core.ZmqEndpoint;
 import io.github.zmqspring.core.ZmqEndpointResolver;
@@ -41,6 +44,7 @@ import io.github.zmqspring.listener.ZmqListenerMethodAdapter;
 import io.github.zmqspring.listener.ZmqPullerContainer;
 import io.github.zmqspring.listener.ZmqReplierContainer;
 import io.github.zmqspring.listener.ZmqSubscriberContainer;
+import io.github.zmqspring.observation.ZmqListenerObservationConvention;
 
 /**
  * Creates the container of one listener endpoint: resolves its endpoint (failing fast
@@ -69,6 +73,10 @@ public class ZmqListenerContainerFactory {
 	private int prefetch = ZmqPullerContainer.DEFAULT_PREFETCH;
 
 	private @Nullable Duration handlerTimeout;
+
+	private ObservationRegistry observationRegistry = ObservationRegistry.NOOP;
+
+	private @Nullable ZmqListenerObservationConvention observationConvention;
 
 	/**
 	 * Create a factory.
@@ -136,6 +144,24 @@ public class ZmqListenerContainerFactory {
 	}
 
 	/**
+	 * Set the registry of the {@code zmq.listener} observation made around each method
+	 * invocation.
+	 * @param observationRegistry the registry, {@link ObservationRegistry#NOOP} (the
+	 * default) for none
+	 */
+	public void setObservationRegistry(ObservationRegistry observationRegistry) {
+		this.observationRegistry = observationRegistry;
+	}
+
+	/**
+	 * Set the convention of the {@code zmq.listener} observation.
+	 * @param observationConvention the convention, {@code null} for the default
+	 */
+	public void setObservationConvention(@Nullable ZmqListenerObservationConvention observationConvention) {
+		this.observationConvention = observationConvention;
+	}
+
+	/**
 	 * Create the container of a listener endpoint.
 	 * @param listener the listener endpoint
 	 * @return the container, not started
@@ -165,6 +191,8 @@ public class ZmqListenerContainerFactory {
 					publishTarget(listener), syncEndpoint(listener));
 		};
 		container.setShutdownTimeout(this.shutdownTimeout);
+		container.setObservationRegistry(this.observationRegistry);
+		container.setObservationConvention(this.observationConvention);
 		return container;
 	}
 
@@ -174,7 +202,12 @@ public class ZmqListenerContainerFactory {
 			return null;
 		}
 		resolve(listener, target, SocketType.PUSH);
-		return (topic, result) -> this.operations.get().push(target, result);
+		return (topic, result) -> {
+			// converted here, so the listener can count the bytes it sends onward
+			ZmqFrames frames = this.messageConverter.toFrames(result);
+			this.operations.get().push(target, frames);
+			return frames.byteCount();
+		};
 	}
 
 	private @Nullable SendToTarget publishTarget(ZmqListenerEndpoint listener) {
@@ -184,12 +217,13 @@ public class ZmqListenerContainerFactory {
 		}
 		resolve(listener, target, SocketType.PUB);
 		return (topic, result) -> {
+			ZmqFrames frames = this.messageConverter.toFrames(result);
 			if (topic != null) {
-				this.operations.get().publish(target, topic, result);
+				this.operations.get().publish(target, topic, frames);
+				return topic.getBytes(StandardCharsets.UTF_8).length + frames.byteCount();
 			}
-			else {
-				this.operations.get().publish(target, result);
-			}
+			this.operations.get().publish(target, frames);
+			return frames.byteCount();
 		};
 	}
 

@@ -83,8 +83,13 @@ final class OutboundChannel {
 	/** Round-robin position over {@link #sockets}. */
 	int next;
 
-	OutboundChannel(SocketType type, ZmqEndpoint endpoint, int capacity, Duration sendTimeout) {
+	/** What was sent and received, kept across channels of the same endpoint. */
+	final ZmqTemplateCounters counters;
+
+	OutboundChannel(SocketType type, ZmqEndpoint endpoint, int capacity, Duration sendTimeout,
+			ZmqTemplateCounters counters) {
 		this.type = type;
+		this.counters = counters;
 		this.endpoint = endpoint;
 		this.permits = new Semaphore(capacity);
 		this.sendTimeout = sendTimeout;

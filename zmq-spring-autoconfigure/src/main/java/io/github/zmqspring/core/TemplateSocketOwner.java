@@ -304,6 +304,7 @@ final class TemplateSocketOwner implements Runnable {
 				send.unclaim();
 				return false;
 			}
+			channel.counters.sent(send.frames);
 			if (channel.type == SocketType.PUB && !hasSubscriberFor(channel, send.frames.frame(0))) {
 				channel.unrouted.incrementAndGet();
 			}
@@ -318,6 +319,7 @@ final class TemplateSocketOwner implements Runnable {
 		}
 		request.sentOn = socket;
 		socket.inFlight++;
+		channel.counters.sent(request.frames);
 		return true;
 	}
 
@@ -606,6 +608,7 @@ final class TemplateSocketOwner implements Runnable {
 		}
 		this.deadlines.remove(request);
 		forget(request);
+		request.channel.counters.replyReceived(frames, 2);
 		request.future.complete(ZmqFrames.of(frames.subList(2, frames.size())));
 	}
 
@@ -647,6 +650,7 @@ final class TemplateSocketOwner implements Runnable {
 			else {
 				this.pending.remove(next.correlationId);
 				forget(next);
+				next.channel.counters.timedOut();
 				next.future.completeExceptionally(
 						new ZmqRequestTimeoutException(next.channel.endpoint.name(), next.timeout, next.attempt));
 			}
@@ -658,6 +662,7 @@ final class TemplateSocketOwner implements Runnable {
 		OutboundChannel channel = request.channel;
 		TemplateSocket sentOn = request.sentOn;
 		request.attempt++;
+		channel.counters.retried();
 		request.deadlineNanos = now + request.timeout.toNanos();
 		this.deadlines.add(request);
 		if (request.queued) {

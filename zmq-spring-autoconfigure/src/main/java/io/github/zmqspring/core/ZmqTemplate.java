@@ -18,16 +18,23 @@ package io.github.zmqspring.core;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
 import org.zeromq.SocketType;
 
@@ -38,6 +45,10 @@ import io.github.zmqspring.ZmqException;
 import io.github.zmqspring.convert.ZmqConversionException;
 import io.github.zmqspring.convert.ZmqFrames;
 import io.github.zmqspring.convert.ZmqMessageConverter;
+import io.github.zmqspring.observation.DefaultZmqTemplateObservationConvention;
+import io.github.zmqspring.observation.ZmqTemplateObservation;
+import io.github.zmqspring.observation.ZmqTemplateObservationContext;
+import io.github.zmqspring.observation.ZmqTemplateObservationConvention;
 
 /**
  * Default {@link ZmqOperations}: thread-safe; each socket is confined to one internal I/O
@@ -53,6 +64,11 @@ import io.github.zmqspring.convert.ZmqMessageConverter;
  * returns; push does too while its socket takes messages, and otherwise waits for a peer
  * at most the send timeout. Publishing uses an XPUB socket, so {@link #awaitSubscribers}
  * can wait for subscriptions.
+ * <p>
+ * What goes through each endpoint is counted ({@link #getEndpointCounters()}); with an
+ * {@link ObservationRegistry} set, each operation is a {@code zmq.template} observation
+ * ({@link ZmqTemplateObservation}), and with the default no-op registry nothing is
+ * created.
  *
  * @author zmq-spring contributors
  * @since 0.1.0
@@ -79,6 +95,18 @@ public class ZmqTemplate implements ZmqOperations, DisposableBean {
 	private int sendQueueCapacity = 10_000;
 
 	private Executor asyncExecutor = ForkJoinPool.commonPool();
+
+	/** Counters by socket type, then by endpoint as the caller wrote it. */
+	private final Map<SocketType, Map<String, ZmqTemplateCounters>> counters = new EnumMap<>(
+			Map.of(SocketType.DEALER, new ConcurrentHashMap<>(), SocketType.PUB, new ConcurrentHashMap<>(),
+					SocketType.PUSH, new ConcurrentHashMap<>()));
+
+	/** Told of new endpoint counters; guarded by itself. */
+	private final List<Consumer<ZmqTemplateCounters>> countersListeners = new ArrayList<>();
+
+	private ObservationRegistry observationRegistry = ObservationRegistry.NOOP;
+
+	private @Nullable ZmqTemplateObservationConvention observationConvention;
 
 	private volatile @Nullable TemplateSocketOwner owner;
 
@@ -129,6 +157,49 @@ public class ZmqTemplate implements ZmqOperations, DisposableBean {
 		this.asyncExecutor = asyncExecutor;
 	}
 
+	/**
+	 * Set the registry of the {@code zmq.template} observation made around each
+	 * operation.
+	 * @param observationRegistry the registry, {@link ObservationRegistry#NOOP} (the
+	 * default) for none
+	 */
+	public void setObservationRegistry(ObservationRegistry observationRegistry) {
+		this.observationRegistry = observationRegistry;
+	}
+
+	/**
+	 * Set the convention of the {@code zmq.template} observation.
+	 * @param observationConvention the convention, {@code null} for
+	 * {@link DefaultZmqTemplateObservationConvention}
+	 */
+	public void setObservationConvention(@Nullable ZmqTemplateObservationConvention observationConvention) {
+		this.observationConvention = observationConvention;
+	}
+
+	/**
+	 * Return the counters of every endpoint and operation used so far.
+	 * @return live counters, one per endpoint (as the caller wrote it) and operation
+	 */
+	public Collection<ZmqTemplateCounters> getEndpointCounters() {
+		List<ZmqTemplateCounters> all = new ArrayList<>();
+		for (Map<String, ZmqTemplateCounters> byEndpoint : this.counters.values()) {
+			all.addAll(byEndpoint.values());
+		}
+		return all;
+	}
+
+	/**
+	 * Tell a listener of the counters of every endpoint and operation, those used so far
+	 * at once and every later one when first used, for example to register meters.
+	 * @param listener called once per endpoint and operation, on the calling thread
+	 */
+	public void addEndpointCountersListener(Consumer<ZmqTemplateCounters> listener) {
+		synchronized (this.countersListeners) {
+			this.countersListeners.add(listener);
+			getEndpointCounters().forEach(listener);
+		}
+	}
+
 	@Override
 	public <T> @Nullable T request(String endpoint, @Nullable Object payload, Class<T> replyType) {
 		OutboundChannel channel = channel(endpoint, SocketType.DEALER);
@@ -141,6 +212,24 @@ public class ZmqTemplate implements ZmqOperations, DisposableBean {
 	}
 
 	private <T> @Nullable T doRequest(OutboundChannel channel, @Nullable Object payload, Class<T> replyType,
+			Duration timeout) {
+		Observation observation = startObservation(channel, ZmqTemplateObservationContext.REQUEST);
+		if (observation == null) {
+			return awaitReply(channel, payload, replyType, timeout);
+		}
+		try (Observation.Scope scope = observation.openScope()) {
+			return awaitReply(channel, payload, replyType, timeout);
+		}
+		catch (RuntimeException ex) {
+			observation.error(ex);
+			throw ex;
+		}
+		finally {
+			observation.stop();
+		}
+	}
+
+	private <T> @Nullable T awaitReply(OutboundChannel channel, @Nullable Object payload, Class<T> replyType,
 			Duration timeout) {
 		String endpoint = channel.endpoint.name();
 		int attempts = attempts(channel);
@@ -180,8 +269,44 @@ public class ZmqTemplate implements ZmqOperations, DisposableBean {
 
 	private <T> CompletableFuture<@Nullable T> doRequestAsync(OutboundChannel channel, @Nullable Object payload,
 			Class<T> replyType, Duration timeout) {
-		return sendRequest(channel, payload, timeout, attempts(channel))
-			.thenApplyAsync((frames) -> decodeReply(channel.endpoint.name(), frames, replyType), this.asyncExecutor);
+		Observation observation = startObservation(channel, ZmqTemplateObservationContext.REQUEST);
+		if (observation == null) {
+			return sendRequest(channel, payload, timeout, attempts(channel)).thenApplyAsync(
+					(frames) -> decodeReply(channel.endpoint.name(), frames, replyType), this.asyncExecutor);
+		}
+		CompletableFuture<@Nullable T> reply;
+		try {
+			reply = sendRequest(channel, payload, timeout, attempts(channel)).thenApplyAsync(
+					(frames) -> decodeReply(channel.endpoint.name(), frames, replyType), this.asyncExecutor);
+		}
+		catch (RuntimeException ex) {
+			observation.error(ex);
+			observation.stop();
+			throw ex;
+		}
+		reply.whenComplete((result, failure) -> {
+			if (failure != null) {
+				observation.error((failure instanceof CompletionException && failure.getCause() != null)
+						? failure.getCause() : failure);
+			}
+			observation.stop();
+		});
+		return reply;
+	}
+
+	/**
+	 * Start a {@code zmq.template} observation, unless the registry is the no-op one.
+	 * @return the started observation, or {@code null}
+	 */
+	private @Nullable Observation startObservation(OutboundChannel channel, String operation) {
+		if (this.observationRegistry.isNoop()) {
+			return null;
+		}
+		ZmqTemplateObservationContext context = new ZmqTemplateObservationContext(channel.endpoint.name(), operation);
+		return ZmqTemplateObservation.TEMPLATE_OBSERVATION
+			.observation(this.observationConvention, DefaultZmqTemplateObservationConvention.INSTANCE, () -> context,
+					this.observationRegistry)
+			.start();
 	}
 
 	/**
@@ -308,6 +433,25 @@ public class ZmqTemplate implements ZmqOperations, DisposableBean {
 
 	private void send(String endpoint, SocketType type, ZmqFrames frames) {
 		OutboundChannel channel = channel(endpoint, type);
+		Observation observation = startObservation(channel,
+				(type == SocketType.PUB) ? ZmqTemplateObservationContext.PUBLISH : ZmqTemplateObservationContext.PUSH);
+		if (observation == null) {
+			send(channel, type, frames);
+			return;
+		}
+		try (Observation.Scope scope = observation.openScope()) {
+			send(channel, type, frames);
+		}
+		catch (RuntimeException ex) {
+			observation.error(ex);
+			throw ex;
+		}
+		finally {
+			observation.stop();
+		}
+	}
+
+	private void send(OutboundChannel channel, SocketType type, ZmqFrames frames) {
 		Duration sendTimeout = channel.sendTimeout;
 		long deadline = System.nanoTime() + sendTimeout.toNanos();
 		try {
@@ -437,10 +581,11 @@ public class ZmqTemplate implements ZmqOperations, DisposableBean {
 		OutboundChannel channel = byEndpoint.get(endpoint);
 		if (channel == null) {
 			ZmqEndpoint resolved = this.endpointResolver.resolve(endpoint, type);
+			ZmqTemplateCounters endpointCounters = endpointCounters(type, endpoint);
 			channel = byEndpoint.computeIfAbsent(endpoint, (key) -> {
 				Duration configured = resolved.options().sendTimeout();
 				OutboundChannel created = new OutboundChannel(type, resolved, this.sendQueueCapacity,
-						(configured != null) ? configured : this.sendTimeout);
+						(configured != null) ? configured : this.sendTimeout, endpointCounters);
 				// a socket that could not be opened (an address in use) is tried again by
 				// the
 				// next call, on a new channel
@@ -453,6 +598,35 @@ public class ZmqTemplate implements ZmqOperations, DisposableBean {
 			});
 		}
 		return channel;
+	}
+
+	/**
+	 * Return the counters of an endpoint, creating them (and telling the listeners) on
+	 * first use; a channel re-created after a failed open keeps counting on them.
+	 */
+	private ZmqTemplateCounters endpointCounters(SocketType type, String endpoint) {
+		Map<String, ZmqTemplateCounters> byEndpoint = this.counters.get(type);
+		ZmqTemplateCounters existing = byEndpoint.get(endpoint);
+		if (existing != null) {
+			return existing;
+		}
+		synchronized (this.countersListeners) {
+			existing = byEndpoint.get(endpoint);
+			if (existing != null) {
+				return existing;
+			}
+			String operation = switch (type) {
+				case PUB -> ZmqTemplateObservationContext.PUBLISH;
+				case PUSH -> ZmqTemplateObservationContext.PUSH;
+				default -> ZmqTemplateObservationContext.REQUEST;
+			};
+			ZmqTemplateCounters created = new ZmqTemplateCounters(endpoint, operation);
+			byEndpoint.put(endpoint, created);
+			for (Consumer<ZmqTemplateCounters> listener : this.countersListeners) {
+				listener.accept(created);
+			}
+			return created;
+		}
 	}
 
 	private TemplateSocketOwner owner() {

@@ -20,12 +20,15 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -39,6 +42,10 @@ import io.github.zmqspring.core.ZmqEndpoint;
 import io.github.zmqspring.core.ZmqErrorReply;
 import io.github.zmqspring.core.ZmqSocketFactory;
 import io.github.zmqspring.event.ZmqSocketOwner;
+import io.github.zmqspring.observation.DefaultZmqListenerObservationConvention;
+import io.github.zmqspring.observation.ZmqListenerObservation;
+import io.github.zmqspring.observation.ZmqListenerObservationContext;
+import io.github.zmqspring.observation.ZmqListenerObservationConvention;
 
 /**
  * Lifecycle and threading shared by every listener container. With a concurrency of one,
@@ -51,6 +58,10 @@ import io.github.zmqspring.event.ZmqSocketOwner;
  * cannot take) is counted in {@link #getCounters()} and logged once at WARN on the
  * {@value #REJECTED_LOG_CATEGORY} category, with the listener id, the reason and the
  * message's frame and byte counts, never its content.
+ * <p>
+ * With an {@link ObservationRegistry} set (see {@link #setObservationRegistry}), each
+ * invocation of the method is a {@code zmq.listener} observation
+ * ({@link ZmqListenerObservation}); with the default no-op registry nothing is created.
  *
  * @author zmq-spring contributors
  * @since 0.1.0
@@ -98,6 +109,10 @@ public abstract class AbstractZmqListenerContainer implements ZmqListenerContain
 
 	private Duration startTimeout = Duration.ofSeconds(30);
 
+	private ObservationRegistry observationRegistry = ObservationRegistry.NOOP;
+
+	private @Nullable ZmqListenerObservationConvention observationConvention;
+
 	private volatile boolean running;
 
 	protected AbstractZmqListenerContainer(ZmqListenerEndpoint listener, ZmqEndpoint endpoint,
@@ -122,6 +137,25 @@ public abstract class AbstractZmqListenerContainer implements ZmqListenerContain
 	}
 
 	/**
+	 * Set the registry of the {@code zmq.listener} observation made around each method
+	 * invocation.
+	 * @param observationRegistry the registry, {@link ObservationRegistry#NOOP} (the
+	 * default) for none
+	 */
+	public void setObservationRegistry(ObservationRegistry observationRegistry) {
+		this.observationRegistry = observationRegistry;
+	}
+
+	/**
+	 * Set the convention of the {@code zmq.listener} observation.
+	 * @param observationConvention the convention, {@code null} for
+	 * {@link DefaultZmqListenerObservationConvention}
+	 */
+	public void setObservationConvention(@Nullable ZmqListenerObservationConvention observationConvention) {
+		this.observationConvention = observationConvention;
+	}
+
+	/**
 	 * Set how long starting waits for the sockets to bind and connect.
 	 * @param startTimeout the timeout
 	 */
@@ -140,6 +174,14 @@ public abstract class AbstractZmqListenerContainer implements ZmqListenerContain
 	 */
 	public ZmqListenerEndpoint getListener() {
 		return this.listener;
+	}
+
+	/**
+	 * Return the name of the endpoint the listener receives on, as used in metric tags.
+	 * @return the endpoint name, or the addresses as written for an inline endpoint
+	 */
+	public String getEndpointName() {
+		return this.endpoint.name();
 	}
 
 	@Override
@@ -275,7 +317,7 @@ public abstract class AbstractZmqListenerContainer implements ZmqListenerContain
 			// message stream
 			SocketType type = router ? SocketType.ROUTER : this.listener.getType().socketType();
 			ProxyCallbacks callbacks = new ProxyCallbacks();
-			startWorker(new SocketWorker(prefix + "1", () -> openFrontend(type), this::process,
+			startWorker(new SocketWorker(prefix + "1", () -> openFrontend(type), this::observe,
 					this.counters::incrementReceived, drain, false, router ? callbacks::rejectedEnvelope : null));
 			return;
 		}
@@ -287,7 +329,7 @@ public abstract class AbstractZmqListenerContainer implements ZmqListenerContain
 		socketProxy.start(this.startTimeout);
 		for (int i = 1; i <= concurrency; i++) {
 			String identity = "w" + i;
-			SocketWorker worker = new SocketWorker(prefix + i, () -> openWorker(backend, identity), this::process,
+			SocketWorker worker = new SocketWorker(prefix + i, () -> openWorker(backend, identity), this::observe,
 					() -> {
 					}, null, true, null);
 			this.workersByIdentity.put(identity, worker);
@@ -419,6 +461,60 @@ public abstract class AbstractZmqListenerContainer implements ZmqListenerContain
 	}
 
 	/**
+	 * Count a received message, handle it inside a {@code zmq.listener} observation
+	 * (unless the registry is the no-op one) and count its reply.
+	 */
+	private @Nullable ZmqFrames observe(ZmqFrames frames) {
+		this.counters.addBytesReceived(frames.byteCount());
+		ZmqFrames reply;
+		if (this.observationRegistry.isNoop()) {
+			reply = process(frames);
+		}
+		else {
+			ZmqListenerObservationContext context = new ZmqListenerObservationContext(getListenerId(),
+					this.listener.getType().name().toLowerCase(Locale.ROOT), this.endpoint.name(), frames);
+			Observation observation = ZmqListenerObservation.LISTENER_OBSERVATION.observation(
+					this.observationConvention, DefaultZmqListenerObservationConvention.INSTANCE, () -> context,
+					this.observationRegistry);
+			observation.start();
+			try (Observation.Scope scope = observation.openScope()) {
+				reply = process(frames);
+			}
+			catch (RuntimeException | Error ex) {
+				observation.error(ex);
+				throw ex;
+			}
+			finally {
+				observation.stop();
+			}
+		}
+		if (reply != null) {
+			this.counters.incrementSent(reply.byteCount());
+		}
+		return reply;
+	}
+
+	/**
+	 * Record a failure on the {@code zmq.listener} observation of the current thread.
+	 */
+	private void observeError(Throwable failure) {
+		if (!this.observationRegistry.isNoop()) {
+			Observation current = this.observationRegistry.getCurrentObservation();
+			if (current != null && current.getContext() instanceof ZmqListenerObservationContext) {
+				current.error(failure);
+			}
+		}
+	}
+
+	/**
+	 * Count a message sent onward with {@code @SendTo}.
+	 * @param bytes its size, all frames
+	 */
+	protected void sentOnward(long bytes) {
+		this.counters.incrementSent(bytes);
+	}
+
+	/**
 	 * Handle one received message on a listener thread.
 	 * @param frames the message (a request without its envelope)
 	 * @return the reply frames for a replier, else {@code null}
@@ -434,9 +530,11 @@ public abstract class AbstractZmqListenerContainer implements ZmqListenerContain
 
 	/**
 	 * Count a message the method failed to handle.
+	 * @param failure what went wrong
 	 */
-	protected void failed() {
+	protected void failed(Throwable failure) {
 		this.counters.incrementFailed();
+		observeError(failure);
 	}
 
 	/**
@@ -445,6 +543,7 @@ public abstract class AbstractZmqListenerContainer implements ZmqListenerContain
 	 * @param failure the conversion failure
 	 */
 	protected void rejected(ZmqFrames frames, Throwable failure) {
+		observeError(failure);
 		boolean frameCount = hasCause(failure, ZmqFrameCountException.class);
 		rejected(frames, frameCount ? ZmqListenerCounters.Rejection.FRAMES : ZmqListenerCounters.Rejection.CONVERSION,
 				rootCause(failure).getClass().getSimpleName());
@@ -491,6 +590,7 @@ public abstract class AbstractZmqListenerContainer implements ZmqListenerContain
 
 		@Override
 		public void rejectedEnvelope(ZmqFrames frames) {
+			AbstractZmqListenerContainer.this.counters.addBytesReceived(frames.byteCount());
 			rejected(frames, ZmqListenerCounters.Rejection.FRAMES, "no envelope");
 		}
 

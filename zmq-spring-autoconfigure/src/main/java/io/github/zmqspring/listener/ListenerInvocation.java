@@ -40,7 +40,7 @@ final class ListenerInvocation {
 				container.rejected(received, ex);
 			}
 			else {
-				container.failed();
+				container.failed(ex);
 				container.logger.error("Listener '" + container.getListenerId() + "' failed to handle a message", ex);
 			}
 			return;
@@ -48,7 +48,7 @@ final class ListenerInvocation {
 		container.handled();
 		if (sendTo != null && result != null) {
 			try {
-				sendTo.send(sendTopic, result);
+				container.sentOnward(sendTo.send(sendTopic, result));
 			}
 			catch (RuntimeException ex) {
 				container.logger.error("Listener '" + container.getListenerId() + "' could not send its result onward",

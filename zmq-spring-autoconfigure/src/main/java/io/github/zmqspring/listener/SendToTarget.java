@@ -32,7 +32,8 @@ public interface SendToTarget {
 	 * @param topic the topic of the received message when it arrived with a topic frame,
 	 * else {@code null}
 	 * @param result the non-null return value
+	 * @return how many bytes the message sent had, all frames (for metrics)
 	 */
-	void send(@Nullable String topic, Object result);
+	long send(@Nullable String topic, Object result);
 
 }

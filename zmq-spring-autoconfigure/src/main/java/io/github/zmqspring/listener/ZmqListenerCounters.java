@@ -38,6 +38,12 @@ public final class ZmqListenerCounters {
 
 	private final LongAdder received = new LongAdder();
 
+	private final LongAdder bytesReceived = new LongAdder();
+
+	private final LongAdder sent = new LongAdder();
+
+	private final LongAdder bytesSent = new LongAdder();
+
 	private final LongAdder handled = new LongAdder();
 
 	private final LongAdder failed = new LongAdder();
@@ -61,6 +67,33 @@ public final class ZmqListenerCounters {
 	 */
 	public long received() {
 		return this.received.sum();
+	}
+
+	/**
+	 * Return how many bytes the listener received: the frames of every message taken from
+	 * its socket facing peers, without the routing envelope of a request.
+	 * @return the byte count
+	 */
+	public long bytesReceived() {
+		return this.bytesReceived.sum();
+	}
+
+	/**
+	 * Return how many messages the listener sent back: a replier's replies, error replies
+	 * included, and the results a puller or subscriber sent onward with {@code @SendTo}.
+	 * @return the count
+	 */
+	public long sent() {
+		return this.sent.sum();
+	}
+
+	/**
+	 * Return how many bytes the messages of {@link #sent()} had (all their frames; for a
+	 * republished message its topic frame too).
+	 * @return the byte count
+	 */
+	public long bytesSent() {
+		return this.bytesSent.sum();
 	}
 
 	/**
@@ -114,6 +147,15 @@ public final class ZmqListenerCounters {
 		this.received.increment();
 	}
 
+	void addBytesReceived(long bytes) {
+		this.bytesReceived.add(bytes);
+	}
+
+	void incrementSent(long bytes) {
+		this.sent.increment();
+		this.bytesSent.add(bytes);
+	}
+
 	void incrementHandled() {
 		this.handled.increment();
 	}
@@ -132,8 +174,9 @@ public final class ZmqListenerCounters {
 
 	@Override
 	public String toString() {
-		return "ZmqListenerCounters[received=" + received() + ", handled=" + handled() + ", failed=" + failed()
-				+ ", rejected=" + this.rejected + ", timedOut=" + timedOut() + "]";
+		return "ZmqListenerCounters[received=" + received() + ", bytesReceived=" + bytesReceived() + ", sent=" + sent()
+				+ ", bytesSent=" + bytesSent() + ", handled=" + handled() + ", failed=" + failed() + ", rejected="
+				+ this.rejected + ", timedOut=" + timedOut() + "]";
 	}
 
 	/**

@@ -100,7 +100,7 @@ public class ZmqReplierContainer extends AbstractZmqListenerContainer {
 	}
 
 	private ZmqFrames handlerFailed(Exception ex) {
-		failed();
+		failed(ex);
 		if (this.handlerTimeout != null && (ex instanceof InterruptedException
 				|| ex.getCause() instanceof InterruptedException || Thread.currentThread().isInterrupted())) {
 			this.logger.warn("Listener '" + getListenerId() + "' was interrupted after the handler timeout: " + ex);

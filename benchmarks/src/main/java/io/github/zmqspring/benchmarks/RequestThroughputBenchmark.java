@@ -158,6 +158,10 @@ public class RequestThroughputBenchmark {
 			this.dealer.send(this.payload.encode(this.message, this.jsonMapper), 0);
 		}
 
+		Object last() {
+			return this.last;
+		}
+
 		@TearDown
 		public void tearDown() {
 			RawPeer.shutdown(this.server.context(), this.server.peer(), this.dealer);

@@ -136,16 +136,34 @@ public final class SpringIntegrationFixture implements AutoCloseable {
 		try {
 			this.handler.stop();
 			this.producer.stop();
-			this.handler.destroy();
-			this.producer.destroy();
-		}
-		catch (RuntimeException ex) {
-			// closing twice, or on a scheduler already disposed: the context close below
-			// releases the sockets anyway
+			// ZeroMqMessageProducer.destroy() can block forever: once stopped, its flux
+			// completes and disposes the scheduler the blocking close waits on; bound it
+			bounded(this.handler::destroy);
+			bounded(this.producer::destroy);
 		}
 		finally {
 			this.context.close();
 			this.application.close();
+		}
+	}
+
+	private static void bounded(Runnable action) {
+		Thread thread = new Thread(() -> {
+			try {
+				action.run();
+			}
+			catch (RuntimeException ex) {
+				// closing twice, or on a disposed scheduler: the ZContext close releases
+				// the sockets anyway
+			}
+		}, "si-bench-destroy");
+		thread.setDaemon(true);
+		thread.start();
+		try {
+			thread.join(2_000);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
 		}
 	}
 

@@ -1,0 +1,140 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.github.zmqspring.benchmarks;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+/**
+ * Runs every benchmark in one go and writes the results table: the JMH benchmarks through
+ * JMH's {@link Runner} (one fork each), then {@link ApplicationFootprint} in a fresh JVM,
+ * then {@code benchmark-results.md} (also printed). Started by
+ * {@code ./mvnw -q -pl benchmarks -am package -DskipTests -Pbenchmarks}; quick mode with
+ * {@code -Dbench.quick=true}.
+ *
+ * @author zmq-spring contributors
+ */
+public final class BenchmarkMain {
+
+	private static final String ALL = "(raw|starter|springIntegration)";
+
+	private BenchmarkMain() {
+	}
+
+	/**
+	 * One JMH run: the benchmark methods and the parameter values to cross.
+	 *
+	 * @param methods regular expression of {@code Class.method}
+	 * @param transport the transport
+	 * @param payloads the payload kinds
+	 * @param sizes the sizes
+	 */
+	record Plan(String methods, Transport transport, List<String> payloads, List<String> sizes) {
+	}
+
+	public static void main(String[] args) throws RunnerException, IOException, InterruptedException {
+		boolean quick = Boolean.getBoolean("bench.quick");
+		Path output = Path.of(System.getProperty("bench.output", "target/benchmark-results.md"));
+		long start = System.nanoTime();
+		List<RunResult> results = new ArrayList<>();
+		for (Plan plan : plans(quick)) {
+			results.addAll(run(plan, quick));
+		}
+		Properties footprint = footprint(quick, output.resolveSibling("footprint.properties"));
+		long minutes = TimeUnit.NANOSECONDS.toMinutes(System.nanoTime() - start);
+		String report = ResultsReport.render(results, footprint, quick, minutes);
+		Files.createDirectories(output.toAbsolutePath().getParent());
+		Files.writeString(output, report, StandardCharsets.UTF_8);
+		System.out.println();
+		System.out.println(report);
+		System.out.println("Written to " + output.toAbsolutePath());
+	}
+
+	/**
+	 * The matrix: full payload x size on tcp for push/pull and request latency; byte[]
+	 * only for pub/sub, request throughput and inproc (see docs/performance.md).
+	 */
+	static List<Plan> plans(boolean quick) {
+		List<String> sizes = quick ? List.of("1024") : List.of("100", "1024", "65536");
+		List<String> inprocSizes = List.of("1024");
+		List<String> allPayloads = List.of("BYTES", "STRING", "JSON");
+		List<String> bytes = List.of("BYTES");
+		List<Plan> plans = new ArrayList<>();
+		plans.add(new Plan("PushPullBenchmark\\.(raw|starter)", Transport.TCP, allPayloads, sizes));
+		plans.add(new Plan("PushPullBenchmark\\.springIntegration", Transport.TCP, bytes, sizes));
+		plans.add(new Plan("PushPullBenchmark\\." + ALL, Transport.INPROC, bytes, inprocSizes));
+		plans.add(new Plan("PubSubBenchmark\\." + ALL, Transport.TCP, bytes, sizes));
+		plans.add(new Plan("PubSubBenchmark\\." + ALL, Transport.INPROC, bytes, inprocSizes));
+		plans.add(new Plan("RequestLatencyBenchmark\\.(raw|starter)", Transport.TCP, allPayloads, sizes));
+		plans.add(new Plan("RequestLatencyBenchmark\\.(raw|starter)", Transport.INPROC, bytes, inprocSizes));
+		plans.add(new Plan("RequestThroughputBenchmark\\.(rawDealer|starter)", Transport.TCP, bytes, sizes));
+		plans.add(new Plan("RequestThroughputBenchmark\\.(rawDealer|starter)", Transport.INPROC, bytes, inprocSizes));
+		return plans;
+	}
+
+	private static Collection<RunResult> run(Plan plan, boolean quick) throws RunnerException {
+		ChainedOptionsBuilder options = new OptionsBuilder().include("\\." + plan.methods() + "$")
+			.forks(1)
+			.warmupIterations(quick ? 1 : 2)
+			.warmupTime(TimeValue.seconds(quick ? 1 : 3))
+			.measurementIterations(quick ? 2 : 3)
+			.measurementTime(TimeValue.seconds(quick ? 1 : 3))
+			.timeout(TimeValue.minutes(2))
+			.shouldFailOnError(true)
+			.jvmArgsAppend("-Xms1g", "-Xmx1g")
+			.param("transport", plan.transport().name())
+			.param("payload", plan.payloads().toArray(String[]::new))
+			.param("size", plan.sizes().toArray(String[]::new));
+		return new Runner(options.build()).run();
+	}
+
+	/**
+	 * Measure the footprint in a fresh JVM with the same class path.
+	 */
+	private static Properties footprint(boolean quick, Path file) throws IOException, InterruptedException {
+		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+		Process process = new ProcessBuilder(java, "-Xms1g", "-Xmx1g", "-cp", System.getProperty("java.class.path"),
+				ApplicationFootprint.class.getName(), Boolean.toString(quick), file.toAbsolutePath().toString())
+			.inheritIO()
+			.start();
+		if (!process.waitFor(10, TimeUnit.MINUTES) || process.exitValue() != 0) {
+			process.destroyForcibly();
+			throw new IllegalStateException("The footprint measurement failed");
+		}
+		Properties figures = new Properties();
+		try (InputStream in = Files.newInputStream(file)) {
+			figures.load(in);
+		}
+		return figures;
+	}
+
+}

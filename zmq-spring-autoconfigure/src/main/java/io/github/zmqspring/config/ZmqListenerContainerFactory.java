@@ -22,6 +22,8 @@ import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.zeromq.SocketType;
 
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.ApplicationEventPublisherAware;
 import org.springframework.format.support.DefaultFormattingConversionService;
 import org.springframework.messaging.handler.annotation.support.DefaultMessageHandlerMethodFactory;
 import org.springframework.messaging.handler.annotation.support.MessageHandlerMethodFactory;
@@ -50,7 +52,7 @@ import io.github.zmqspring.listener.ZmqSubscriberContainer;
  * @author zmq-spring contributors
  * @since 0.1.0
  */
-public class ZmqListenerContainerFactory {
+public class ZmqListenerContainerFactory implements ApplicationEventPublisherAware {
 
 	private final ZmqSocketFactory socketFactory;
 
@@ -69,6 +71,8 @@ public class ZmqListenerContainerFactory {
 	private int prefetch = ZmqPullerContainer.DEFAULT_PREFETCH;
 
 	private @Nullable Duration handlerTimeout;
+
+	private @Nullable ApplicationEventPublisher eventPublisher;
 
 	/**
 	 * Create a factory.
@@ -136,6 +140,16 @@ public class ZmqListenerContainerFactory {
 	}
 
 	/**
+	 * Set the publisher that the containers publish their started and stopped events with
+	 * (set by the application context when the factory is a bean).
+	 * @param applicationEventPublisher the publisher
+	 */
+	@Override
+	public void setApplicationEventPublisher(ApplicationEventPublisher applicationEventPublisher) {
+		this.eventPublisher = applicationEventPublisher;
+	}
+
+	/**
 	 * Create the container of a listener endpoint.
 	 * @param listener the listener endpoint
 	 * @return the container, not started
@@ -165,6 +179,7 @@ public class ZmqListenerContainerFactory {
 					publishTarget(listener), syncEndpoint(listener));
 		};
 		container.setShutdownTimeout(this.shutdownTimeout);
+		container.setApplicationEventPublisher(this.eventPublisher);
 		return container;
 	}
 

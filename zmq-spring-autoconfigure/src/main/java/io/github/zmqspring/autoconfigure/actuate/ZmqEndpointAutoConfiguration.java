@@ -45,10 +45,12 @@ import io.github.zmqspring.proxy.ZmqProxyRegistry;
 @AutoConfiguration(after = ZmqAutoConfiguration.class)
 @ConditionalOnClass({ ZContext.class, Endpoint.class, ConditionalOnAvailableEndpoint.class })
 @ConditionalOnBean(ZContext.class)
-@ConditionalOnAvailableEndpoint(ZmqActuatorEndpoint.class)
 public final class ZmqEndpointAutoConfiguration {
 
+	// the endpoint condition sits on the method, so that the class is skipped on its
+	// @ConditionalOnClass before the condition's own class is needed
 	@Bean
+	@ConditionalOnAvailableEndpoint
 	@ConditionalOnMissingBean
 	ZmqActuatorEndpoint zmqActuatorEndpoint(ZContext zmqContext,
 			ObjectProvider<ZmqListenerEndpointRegistry> listenerRegistry,

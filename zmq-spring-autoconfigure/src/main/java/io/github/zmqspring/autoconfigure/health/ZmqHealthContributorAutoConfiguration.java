@@ -43,10 +43,12 @@ import io.github.zmqspring.proxy.ZmqProxyRegistry;
 @AutoConfiguration(after = ZmqAutoConfiguration.class)
 @ConditionalOnClass({ ZContext.class, HealthIndicator.class, ConditionalOnEnabledHealthIndicator.class })
 @ConditionalOnBean(ZContext.class)
-@ConditionalOnEnabledHealthIndicator("zmq")
 public final class ZmqHealthContributorAutoConfiguration {
 
+	// the health condition sits on the method, so that the class is skipped on its
+	// @ConditionalOnClass before the condition's own class is needed
 	@Bean
+	@ConditionalOnEnabledHealthIndicator("zmq")
 	@ConditionalOnMissingBean(name = { "zmqHealthIndicator", "zmqHealthContributor" })
 	ZmqHealthIndicator zmqHealthIndicator(ZContext zmqContext,
 			ObjectProvider<ZmqListenerEndpointRegistry> listenerRegistry,

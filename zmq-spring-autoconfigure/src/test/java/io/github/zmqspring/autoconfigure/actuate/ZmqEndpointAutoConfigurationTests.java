@@ -63,8 +63,7 @@ class ZmqEndpointAutoConfigurationTests {
 	@Test
 	void endpointIsNotCreatedWhenDisabled() {
 		this.contextRunner
-			.withPropertyValues("management.endpoints.web.exposure.include=zmq",
-					"management.endpoint.zmq.enabled=false")
+			.withPropertyValues("management.endpoints.web.exposure.include=zmq", "management.endpoint.zmq.access=none")
 			.run((context) -> assertThat(context).doesNotHaveBean(ZmqActuatorEndpoint.class));
 	}
 

@@ -19,7 +19,6 @@ package io.github.zmqspring.event;
 import java.time.Duration;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.ReentrantLock;
@@ -76,9 +75,10 @@ public class ZmqSocketEventPublisher
 
 	private static final Duration STOP_TIMEOUT = Duration.ofSeconds(5);
 
-	private static final Duration POLL_INTERVAL = Duration.ofMillis(100);
+	/** Wakes the thread when it stops; never published. */
+	private static final Object STOP = new Object();
 
-	private final BlockingQueue<ZmqSocketEvent> queue;
+	private final BlockingQueue<Object> queue;
 
 	private final int queueCapacity;
 
@@ -186,6 +186,9 @@ public class ZmqSocketEventPublisher
 			if (current == null || current == Thread.currentThread()) {
 				return;
 			}
+			// wakes a waiting thread; a busy one (full queue) notices the stop after its
+			// current event
+			this.queue.offer(STOP);
 			current.join(STOP_TIMEOUT.toMillis());
 			if (current.isAlive()) {
 				logger.warn("Thread " + THREAD_NAME + " did not end within " + STOP_TIMEOUT.toMillis()
@@ -217,23 +220,25 @@ public class ZmqSocketEventPublisher
 	private void publishLoop() {
 		Thread self = Thread.currentThread();
 		while (this.thread == self) {
-			ZmqSocketEvent event;
+			Object item;
 			try {
-				// short waits: stop() is noticed within POLL_INTERVAL, without
-				// interrupting
-				// what an application listener may be doing on this thread
-				event = this.queue.poll(POLL_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
+				// blocks without using CPU; stop() wakes it with STOP (never an
+				// interrupt,
+				// which would reach what an application listener does on this thread)
+				item = this.queue.take();
 			}
 			catch (InterruptedException ex) {
 				break;
 			}
-			if (event != null) {
+			if (item instanceof ZmqSocketEvent event) {
 				publish(event);
 			}
 		}
-		ZmqSocketEvent event;
-		while ((event = this.queue.poll()) != null) {
-			publish(event);
+		Object item;
+		while ((item = this.queue.poll()) != null) {
+			if (item instanceof ZmqSocketEvent event) {
+				publish(event);
+			}
 		}
 	}
 

@@ -31,6 +31,7 @@ import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.health.registry.HealthContributorRegistry;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Bean;
+import org.springframework.test.annotation.DirtiesContext;
 
 import io.github.zmqspring.ZmqTestSupport;
 import io.github.zmqspring.actuate.ZmqActuatorEndpoint;
@@ -47,6 +48,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * @author zmq-spring contributors
  */
 @SpringBootTest(properties = "management.endpoints.web.exposure.include=zmq")
+// closed after this class: other classes check that no zmq-* thread outlives a context
+@DirtiesContext
 class ZmqPortInfoApplicationListenerSpringBootTests {
 
 	@Value("${local.zmq.listener.shouter.port}")

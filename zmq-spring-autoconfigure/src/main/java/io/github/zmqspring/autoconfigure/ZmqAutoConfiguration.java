@@ -33,8 +33,10 @@ import io.github.zmqspring.convert.ZmqMessageConverter;
 import io.github.zmqspring.core.ZmqEndpointResolver;
 import io.github.zmqspring.core.ZmqSocketFactory;
 import io.github.zmqspring.core.ZmqTemplate;
+import io.github.zmqspring.event.ZmqPortInfoApplicationListener;
 import io.github.zmqspring.event.ZmqSocketEventListener;
 import io.github.zmqspring.observation.ZmqTemplateObservationConvention;
+import io.github.zmqspring.event.ZmqSocketEventPublisher;
 import io.github.zmqspring.proxy.ZmqProxyDefinition;
 import io.github.zmqspring.proxy.ZmqProxyRegistry;
 
@@ -42,10 +44,13 @@ import io.github.zmqspring.proxy.ZmqProxyRegistry;
  * Auto-configuration for ZeroMQ: one shared {@link ZContext} (closed last, after every
  * listener and the template), endpoint resolution from {@code zmq.endpoints}, payload
  * conversion through the application's Jackson {@link JsonMapper}, the
- * {@link ZmqTemplate}, the proxies of {@code zmq.proxies} and annotation-driven
- * listeners. Every bean backs off when the application defines its own. The listeners and
- * the template report {@code zmq.listener} and {@code zmq.template} observations to the
- * application's {@code ObservationRegistry} when it has one.
+ * {@link ZmqTemplate}, the proxies of {@code zmq.proxies}, annotation-driven listeners,
+ * socket events republished as application events ({@link ZmqSocketEventPublisher}) and
+ * the {@code local.zmq.*} properties of bound ports
+ * ({@link ZmqPortInfoApplicationListener}). Every bean backs off when the application
+ * defines its own. The listeners and the template report {@code zmq.listener} and
+ * {@code zmq.template} observations to the application's {@code ObservationRegistry} when
+ * it has one.
  *
  * @author zmq-spring contributors
  * @since 0.1.0
@@ -60,6 +65,18 @@ public final class ZmqAutoConfiguration {
 	@ConditionalOnMissingBean
 	ZContext zmqContext(ZmqProperties properties) {
 		return new ZContext(properties.getContext().getIoThreads());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ZmqSocketEventPublisher zmqSocketEventPublisher() {
+		return new ZmqSocketEventPublisher();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ZmqPortInfoApplicationListener zmqPortInfoApplicationListener() {
+		return new ZmqPortInfoApplicationListener();
 	}
 
 	@Bean

@@ -24,6 +24,8 @@ import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
 import org.zeromq.SocketType;
 
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.ApplicationEventPublisherAware;
 import org.springframework.format.support.DefaultFormattingConversionService;
 import org.springframework.messaging.handler.annotation.support.DefaultMessageHandlerMethodFactory;
 import org.springframework.messaging.handler.annotation.support.MessageHandlerMethodFactory;
@@ -54,7 +56,7 @@ import io.github.zmqspring.observation.ZmqListenerObservationConvention;
  * @author zmq-spring contributors
  * @since 0.1.0
  */
-public class ZmqListenerContainerFactory {
+public class ZmqListenerContainerFactory implements ApplicationEventPublisherAware {
 
 	private final ZmqSocketFactory socketFactory;
 
@@ -77,6 +79,8 @@ public class ZmqListenerContainerFactory {
 	private ObservationRegistry observationRegistry = ObservationRegistry.NOOP;
 
 	private @Nullable ZmqListenerObservationConvention observationConvention;
+
+	private @Nullable ApplicationEventPublisher eventPublisher;
 
 	/**
 	 * Create a factory.
@@ -162,6 +166,16 @@ public class ZmqListenerContainerFactory {
 	}
 
 	/**
+	 * Set the publisher that the containers publish their started and stopped events with
+	 * (set by the application context when the factory is a bean).
+	 * @param applicationEventPublisher the publisher
+	 */
+	@Override
+	public void setApplicationEventPublisher(ApplicationEventPublisher applicationEventPublisher) {
+		this.eventPublisher = applicationEventPublisher;
+	}
+
+	/**
 	 * Create the container of a listener endpoint.
 	 * @param listener the listener endpoint
 	 * @return the container, not started
@@ -193,6 +207,7 @@ public class ZmqListenerContainerFactory {
 		container.setShutdownTimeout(this.shutdownTimeout);
 		container.setObservationRegistry(this.observationRegistry);
 		container.setObservationConvention(this.observationConvention);
+		container.setApplicationEventPublisher(this.eventPublisher);
 		return container;
 	}
 

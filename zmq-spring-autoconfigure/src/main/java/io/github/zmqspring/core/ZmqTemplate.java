@@ -406,6 +406,19 @@ public class ZmqTemplate implements ZmqOperations, DisposableBean {
 	}
 
 	/**
+	 * Return the endpoints this template has used so far (read-only, for management
+	 * endpoints): the endpoint as callers wrote it, the socket type used for it and its
+	 * resolved addresses.
+	 * @return one entry per endpoint and socket type, in no particular order
+	 */
+	public List<OpenEndpoint> getOpenEndpoints() {
+		List<OpenEndpoint> open = new ArrayList<>();
+		this.channels.forEach((type, byEndpoint) -> byEndpoint.forEach((endpoint, channel) -> open
+			.add(new OpenEndpoint(endpoint, type, channel.endpoint.describeAddresses()))));
+		return open;
+	}
+
+	/**
 	 * Flush queued messages (within each socket's linger), fail outstanding requests and
 	 * stop the I/O thread. Further calls fail with {@link ZmqSendException}.
 	 */
@@ -644,6 +657,18 @@ public class ZmqTemplate implements ZmqOperations, DisposableBean {
 			}
 		}
 		return current;
+	}
+
+	/**
+	 * An endpoint the template has used.
+	 *
+	 * @param endpoint the endpoint as passed to the template (a name or addresses)
+	 * @param socketType the type of its sockets: {@code DEALER} for requests, {@code PUB}
+	 * or {@code PUSH}
+	 * @param addresses the resolved addresses in CZMQ notation
+	 */
+	public record OpenEndpoint(String endpoint, SocketType socketType, String addresses) {
+
 	}
 
 }

@@ -18,7 +18,6 @@ package io.github.zmqspring.listener;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -35,12 +34,17 @@ import org.jspecify.annotations.Nullable;
 import org.zeromq.SocketType;
 import org.zeromq.ZMQ;
 
+import org.springframework.context.ApplicationEvent;
+import org.springframework.context.ApplicationEventPublisher;
+
 import io.github.zmqspring.config.ZmqListenerEndpoint;
 import io.github.zmqspring.convert.ZmqFrameCountException;
 import io.github.zmqspring.convert.ZmqFrames;
 import io.github.zmqspring.core.ZmqEndpoint;
 import io.github.zmqspring.core.ZmqErrorReply;
 import io.github.zmqspring.core.ZmqSocketFactory;
+import io.github.zmqspring.event.ZmqListenerStartedEvent;
+import io.github.zmqspring.event.ZmqListenerStoppedEvent;
 import io.github.zmqspring.event.ZmqSocketOwner;
 import io.github.zmqspring.observation.DefaultZmqListenerObservationConvention;
 import io.github.zmqspring.observation.ZmqListenerObservation;
@@ -97,13 +101,17 @@ public abstract class AbstractZmqListenerContainer implements ZmqListenerContain
 
 	private final List<String> boundAddresses = new CopyOnWriteArrayList<>();
 
-	private final List<SocketWorker> workers = new ArrayList<>();
+	private final List<SocketWorker> workers = new CopyOnWriteArrayList<>();
 
 	private final Map<String, SocketWorker> workersByIdentity = new ConcurrentHashMap<>();
 
 	private final ZmqListenerCounters counters = new ZmqListenerCounters();
 
-	private @Nullable SocketProxy proxy;
+	private volatile @Nullable SocketProxy proxy;
+
+	private @Nullable ApplicationEventPublisher eventPublisher;
+
+	private volatile boolean startRequested;
 
 	private Duration shutdownTimeout = Duration.ofSeconds(10);
 
@@ -153,6 +161,16 @@ public abstract class AbstractZmqListenerContainer implements ZmqListenerContain
 	 */
 	public void setObservationConvention(@Nullable ZmqListenerObservationConvention observationConvention) {
 		this.observationConvention = observationConvention;
+	}
+
+	/**
+	 * Set the publisher of {@link ZmqListenerStartedEvent} and
+	 * {@link ZmqListenerStoppedEvent}, published synchronously by {@link #start()} and
+	 * {@link #stop()}.
+	 * @param eventPublisher the publisher, {@code null} for none
+	 */
+	public void setApplicationEventPublisher(@Nullable ApplicationEventPublisher eventPublisher) {
+		this.eventPublisher = eventPublisher;
 	}
 
 	/**
@@ -227,9 +245,32 @@ public abstract class AbstractZmqListenerContainer implements ZmqListenerContain
 	}
 
 	@Override
+	public boolean isStartRequested() {
+		return this.startRequested;
+	}
+
+	@Override
+	public boolean isServing() {
+		if (!this.running) {
+			return false;
+		}
+		SocketProxy current = this.proxy;
+		if (current != null && current.isTerminated()) {
+			return false;
+		}
+		for (SocketWorker worker : this.workers) {
+			if (worker.isTerminated()) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	@Override
 	public final void start() {
 		this.lifecycleLock.lock();
 		try {
+			this.startRequested = true;
 			if (this.running) {
 				return;
 			}
@@ -247,6 +288,7 @@ public abstract class AbstractZmqListenerContainer implements ZmqListenerContain
 					+ (this.boundAddresses.isEmpty() ? "" : " (bound " + String.join(", ", this.boundAddresses) + ")")
 					+ ((this.listener.getConcurrency() > 1) ? " with " + this.listener.getConcurrency() + " threads"
 							: ""));
+			publish(new ZmqListenerStartedEvent(this, this.boundAddresses));
 		}
 		finally {
 			this.lifecycleLock.unlock();
@@ -267,6 +309,7 @@ public abstract class AbstractZmqListenerContainer implements ZmqListenerContain
 
 	@Override
 	public void requestStop() {
+		this.startRequested = false;
 		this.lifecycleLock.lock();
 		try {
 			if (this.running) {
@@ -293,10 +336,18 @@ public abstract class AbstractZmqListenerContainer implements ZmqListenerContain
 			this.running = false;
 			this.boundAddresses.clear();
 			this.logger.info("Stopped " + this.listener.describe());
+			publish(new ZmqListenerStoppedEvent(this, stopped));
 			return stopped;
 		}
 		finally {
 			this.lifecycleLock.unlock();
+		}
+	}
+
+	private void publish(ApplicationEvent event) {
+		ApplicationEventPublisher publisher = this.eventPublisher;
+		if (publisher != null) {
+			publisher.publishEvent(event);
 		}
 	}
 

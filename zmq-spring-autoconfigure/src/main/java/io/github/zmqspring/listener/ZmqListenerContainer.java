@@ -58,6 +58,27 @@ public interface ZmqListenerContainer extends SmartLifecycle {
 	ZmqListenerCounters getCounters();
 
 	/**
+	 * Return whether the listener should be running: it was last started (at startup when
+	 * it auto-starts, or by {@link #start()}) and not stopped since. A health check
+	 * expects such a listener to be {@linkplain #isServing() serving}; a listener stopped
+	 * on purpose is not expected to.
+	 * @return whether a start was requested and no stop since
+	 */
+	default boolean isStartRequested() {
+		return isRunning();
+	}
+
+	/**
+	 * Return whether the listener is running and every one of its threads still takes
+	 * messages; {@code false} when a thread ended on a socket error while the listener
+	 * was running.
+	 * @return whether the listener serves
+	 */
+	default boolean isServing() {
+		return isRunning();
+	}
+
+	/**
 	 * Return how long stopping waits for the message being handled.
 	 * @return the shutdown timeout
 	 */

@@ -32,10 +32,15 @@ import org.zeromq.SocketType;
 import org.zeromq.ZMQ;
 import org.zeromq.ZMQException;
 
+import org.springframework.context.ApplicationEvent;
+import org.springframework.context.ApplicationEventPublisher;
+
 import io.github.zmqspring.core.ZmqAddress;
 import io.github.zmqspring.core.ZmqBindException;
 import io.github.zmqspring.core.ZmqEndpoint;
 import io.github.zmqspring.core.ZmqSocketFactory;
+import io.github.zmqspring.event.ZmqProxyStartedEvent;
+import io.github.zmqspring.event.ZmqProxyStoppedEvent;
 import io.github.zmqspring.event.ZmqSocketOwner;
 
 /**
@@ -82,7 +87,11 @@ public class ZmqProxy {
 
 	private final ReentrantLock lifecycleLock = new ReentrantLock();
 
-	private @Nullable ProxyLoop loop;
+	private volatile @Nullable ProxyLoop loop;
+
+	private volatile @Nullable ApplicationEventPublisher eventPublisher;
+
+	private volatile boolean startRequested;
 
 	private Duration startTimeout = Duration.ofSeconds(30);
 
@@ -180,6 +189,25 @@ public class ZmqProxy {
 	}
 
 	/**
+	 * Set the publisher of {@link ZmqProxyStartedEvent} and {@link ZmqProxyStoppedEvent},
+	 * published synchronously by {@link #start()} and {@link #stop()}.
+	 * @param eventPublisher the publisher, {@code null} for none
+	 */
+	public void setApplicationEventPublisher(@Nullable ApplicationEventPublisher eventPublisher) {
+		this.eventPublisher = eventPublisher;
+	}
+
+	/**
+	 * Return whether the proxy should be running: it was last started (at startup when it
+	 * auto-starts, or by {@link #start()}) and not stopped since. A health check expects
+	 * such a proxy to be {@linkplain #isRunning() running}.
+	 * @return whether a start was requested and no stop since
+	 */
+	public boolean isStartRequested() {
+		return this.startRequested;
+	}
+
+	/**
 	 * Set how long starting waits for the sockets to bind and connect.
 	 * @param startTimeout the timeout
 	 */
@@ -220,6 +248,7 @@ public class ZmqProxy {
 	public void start() {
 		this.lifecycleLock.lock();
 		try {
+			this.startRequested = true;
 			if (isRunning()) {
 				return;
 			}
@@ -236,6 +265,7 @@ public class ZmqProxy {
 			logger.info("Started ZeroMQ " + getType().name().toLowerCase(Locale.ROOT) + " proxy '" + getName()
 					+ "': frontend " + describe(getType().frontendType(), this.frontend, this.frontendBound)
 					+ "; backend " + describe(getType().backendType(), this.backend, this.backendBound));
+			publish(new ZmqProxyStartedEvent(this, this.frontendBound, this.backendBound));
 		}
 		finally {
 			this.lifecycleLock.unlock();
@@ -254,6 +284,7 @@ public class ZmqProxy {
 	 * Tell the proxy thread to stop, without waiting.
 	 */
 	public void requestStop() {
+		this.startRequested = false;
 		ProxyLoop current = this.loop;
 		if (current != null) {
 			current.requestStop();
@@ -284,10 +315,18 @@ public class ZmqProxy {
 			this.loop = null;
 			this.frontendBound.clear();
 			this.backendBound.clear();
+			publish(new ZmqProxyStoppedEvent(this, stopped));
 			return stopped;
 		}
 		finally {
 			this.lifecycleLock.unlock();
+		}
+	}
+
+	private void publish(ApplicationEvent event) {
+		ApplicationEventPublisher publisher = this.eventPublisher;
+		if (publisher != null) {
+			publisher.publishEvent(event);
 		}
 	}
 

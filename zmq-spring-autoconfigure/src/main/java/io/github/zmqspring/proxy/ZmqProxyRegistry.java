@@ -26,6 +26,8 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.ApplicationEventPublisherAware;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.util.Assert;
 
@@ -43,7 +45,7 @@ import io.github.zmqspring.listener.AbstractZmqListenerContainer;
  * @author zmq-spring contributors
  * @since 0.1.0
  */
-public class ZmqProxyRegistry implements SmartLifecycle, DisposableBean {
+public class ZmqProxyRegistry implements SmartLifecycle, DisposableBean, ApplicationEventPublisherAware {
 
 	/**
 	 * The phase proxies start and stop in: before listener containers
@@ -59,9 +61,23 @@ public class ZmqProxyRegistry implements SmartLifecycle, DisposableBean {
 
 	private volatile boolean running;
 
+	private volatile @Nullable ApplicationEventPublisher eventPublisher;
+
 	public ZmqProxyRegistry(ZmqSocketFactory socketFactory, ZmqEndpointResolver endpointResolver) {
 		this.socketFactory = socketFactory;
 		this.endpointResolver = endpointResolver;
+	}
+
+	/**
+	 * Set the publisher that proxies publish their started and stopped events with (set
+	 * by the application context when the registry is a bean); applies to the proxies
+	 * registered already and to later ones.
+	 * @param applicationEventPublisher the publisher
+	 */
+	@Override
+	public void setApplicationEventPublisher(ApplicationEventPublisher applicationEventPublisher) {
+		this.eventPublisher = applicationEventPublisher;
+		getProxies().forEach((proxy) -> proxy.setApplicationEventPublisher(applicationEventPublisher));
 	}
 
 	/**
@@ -76,6 +92,7 @@ public class ZmqProxyRegistry implements SmartLifecycle, DisposableBean {
 		ZmqEndpoint frontend = resolve(definition, "frontend", definition.frontend());
 		ZmqEndpoint backend = resolve(definition, "backend", definition.backend());
 		ZmqProxy proxy = new ZmqProxy(definition, frontend, backend, this.socketFactory);
+		proxy.setApplicationEventPublisher(this.eventPublisher);
 		synchronized (this.proxies) {
 			Assert.state(!this.proxies.containsKey(definition.name()),
 					() -> "A ZeroMQ proxy named '" + definition.name() + "' is already registered");

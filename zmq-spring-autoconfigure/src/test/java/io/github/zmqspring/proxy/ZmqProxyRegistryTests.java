@@ -73,7 +73,8 @@ class ZmqProxyRegistryTests {
 				registry.start("restartable");
 				assertThat(registry.isRunning("restartable")).isTrue();
 				assertThat(roundTrip(registry.getProxy("restartable"))).isEqualTo("echo:ping");
-				assertThat(registry.getProxy("restartable").getMessagesToBackend()).isEqualTo(2);
+				// a request resent after a stalled handshake counts too
+				assertThat(registry.getProxy("restartable").getMessagesToBackend()).isGreaterThanOrEqualTo(2);
 			});
 	}
 
@@ -168,19 +169,26 @@ class ZmqProxyRegistryTests {
 
 	/**
 	 * One request from a DEALER client through the proxy to a REP server connected to its
-	 * back end, and the reply back.
+	 * back end, and the reply back. A fresh JeroMQ connection sometimes stalls in its
+	 * handshake (see docs/reliability.md): the peers retry it after 500 ms and the client
+	 * sends again when no request arrived within a second.
 	 */
 	private static String roundTrip(ZmqProxy proxy) {
 		try (ZContext peers = new ZContext()) {
 			ZMQ.Socket server = peers.createSocket(SocketType.REP);
-			server.setReceiveTimeOut(5000);
+			server.setHandshakeIvl(500);
+			server.setReceiveTimeOut(1000);
 			server.connect(proxy.getBackendBoundAddresses().get(0));
 			ZMQ.Socket client = peers.createSocket(SocketType.DEALER);
+			client.setHandshakeIvl(500);
 			client.setReceiveTimeOut(5000);
 			client.connect(proxy.getFrontendBoundAddresses().get(0));
-			client.sendMore(new byte[0]);
-			client.send("ping");
-			String request = server.recvStr();
+			String request = null;
+			for (int attempt = 0; attempt < 5 && request == null; attempt++) {
+				client.sendMore(new byte[0]);
+				client.send("ping");
+				request = server.recvStr();
+			}
 			assertThat(request).as("request through the proxy").isEqualTo("ping");
 			server.send("echo:" + request);
 			assertThat(client.recv()).as("empty delimiter").isEmpty();

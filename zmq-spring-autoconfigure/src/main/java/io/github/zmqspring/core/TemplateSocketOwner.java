@@ -74,6 +74,15 @@ final class TemplateSocketOwner implements Runnable {
 
 	private static final byte[] EMPTY = new byte[0];
 
+	/** How long the thread stays awake after work that usually has a follow-up. */
+	private static final long SPIN_NANOS = TimeUnit.MICROSECONDS.toNanos(50);
+
+	private static final int NOTHING = 0;
+
+	private static final int COMMANDS = 1;
+
+	private static final int SOCKETS = 2;
+
 	private final ZmqSocketFactory socketFactory;
 
 	private final ConcurrentLinkedQueue<Object> commands = new ConcurrentLinkedQueue<>();
@@ -99,6 +108,9 @@ final class TemplateSocketOwner implements Runnable {
 			Comparator.comparingLong((PendingRequest request) -> request.deadlineNanos));
 
 	private boolean retiringToCheck;
+
+	/** Whether this pass did work that callers usually follow up at once. */
+	private boolean moreExpected;
 
 	private int nextCorrelationId;
 
@@ -181,6 +193,7 @@ final class TemplateSocketOwner implements Runnable {
 	private void loop() throws IOException {
 		boolean signaled = false;
 		while (true) {
+			this.moreExpected = false;
 			runCommands();
 			if (this.closeRequested && this.commands.isEmpty()) {
 				return;
@@ -194,6 +207,13 @@ final class TemplateSocketOwner implements Runnable {
 				closeIdleRetiringSockets();
 			}
 			boolean progress = serviceSockets();
+			if (this.moreExpected && (!signaled || progress)) {
+				int found = awaitWorkBriefly();
+				if (found != NOTHING) {
+					signaled = found == SOCKETS;
+					continue;
+				}
+			}
 			this.sleeping.set(true);
 			if (!this.commands.isEmpty() || this.closeRequested || this.connectionsChanged) {
 				this.sleeping.set(false);
@@ -210,11 +230,39 @@ final class TemplateSocketOwner implements Runnable {
 			// 0 means no deadline to wake for
 			signaled = this.selector.select(Math.max(0, waitMillis)) > 0;
 			this.sleeping.set(false);
-			for (SelectionKey key : this.selector.selectedKeys()) {
-				((TemplateSocket) key.attachment()).signaled = true;
-			}
-			this.selector.selectedKeys().clear();
+			markSelected();
 		}
+	}
+
+	/**
+	 * Stay awake a few microseconds for the work that usually follows: the next message
+	 * of a caller that publishes or pushes in a loop, or the next request of a caller
+	 * that was just given its reply. Going to sleep would cost that caller a wake-up call
+	 * and this thread a wake-up, more than the wait. Never longer than
+	 * {@link #SPIN_NANOS} after the last piece of work, so an idle template sleeps.
+	 * @return what was found
+	 */
+	private int awaitWorkBriefly() throws IOException {
+		long deadline = System.nanoTime() + SPIN_NANOS;
+		do {
+			if (!this.commands.isEmpty() || this.closeRequested || this.connectionsChanged) {
+				return COMMANDS;
+			}
+			if (this.selector.selectNow() > 0) {
+				markSelected();
+				return SOCKETS;
+			}
+			Thread.onSpinWait();
+		}
+		while (System.nanoTime() - deadline < 0);
+		return NOTHING;
+	}
+
+	private void markSelected() {
+		for (SelectionKey key : this.selector.selectedKeys()) {
+			((TemplateSocket) key.attachment()).signaled = true;
+		}
+		this.selector.selectedKeys().clear();
 	}
 
 	private void runCommands() {
@@ -225,6 +273,7 @@ final class TemplateSocketOwner implements Runnable {
 					startRequest(request);
 				}
 				else if (command instanceof Send send) {
+					this.moreExpected = true;
 					enqueueOrSend(send.channel, send);
 				}
 				else {
@@ -609,6 +658,7 @@ final class TemplateSocketOwner implements Runnable {
 		this.deadlines.remove(request);
 		forget(request);
 		request.channel.counters.replyReceived(frames, 2);
+		this.moreExpected = true;
 		request.future.complete(ZmqFrames.of(frames.subList(2, frames.size())));
 	}
 

@@ -560,11 +560,8 @@ public class ZmqTemplate implements ZmqOperations, DisposableBean {
 	}
 
 	private ZmqFrames outboundFrames(@Nullable Object payload) {
-		if (payload instanceof byte[] bytes) {
-			// JeroMQ sends the array without copying: a caller reusing its buffer must
-			// not change what is queued
-			return ZmqFrames.of(bytes.clone());
-		}
+		// a byte[] is sent as given, without a copy (JeroMQ does not copy it either): the
+		// message owns the array once handed over, as with Kafka's byte-array serializer
 		return this.messageConverter.toFrames(payload);
 	}
 

@@ -110,7 +110,7 @@ public class ZmqActuatorEndpoint {
 		int concurrency = 1;
 		if (container instanceof AbstractZmqListenerContainer abstractContainer) {
 			ZmqListenerEndpoint listener = abstractContainer.getListener();
-			type = listener.getType().name().toLowerCase(Locale.ROOT);
+			type = listener.getType().tagValue();
 			socketType = listener.getType().socketType().name();
 			endpoint = listener.getEndpoint();
 			concurrency = Math.max(1, listener.getConcurrency());
@@ -127,7 +127,7 @@ public class ZmqActuatorEndpoint {
 	}
 
 	private static ProxyDescriptor describe(ZmqProxy proxy) {
-		return new ProxyDescriptor(proxy.getType().name().toLowerCase(Locale.ROOT), proxy.getFrontendAddresses(),
+		return new ProxyDescriptor(proxy.getType().tagValue(), proxy.getFrontendAddresses(),
 				proxy.getBackendAddresses(), proxy.getFrontendBoundAddresses(), proxy.getBackendBoundAddresses(),
 				proxy.isRunning(), proxy.isAutoStartup(), proxy.getMessagesToBackend(), proxy.getMessagesToFrontend());
 	}

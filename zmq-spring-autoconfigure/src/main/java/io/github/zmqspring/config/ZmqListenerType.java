@@ -16,6 +16,8 @@
 
 package io.github.zmqspring.config;
 
+import java.util.Locale;
+
 import org.zeromq.SocketType;
 
 /**
@@ -53,11 +55,22 @@ public enum ZmqListenerType {
 
 	private final SocketType backendType;
 
+	private final String tagValue = name().toLowerCase(Locale.ROOT);
+
 	ZmqListenerType(String annotation, SocketType socketType, SocketType frontendType, SocketType backendType) {
 		this.annotation = annotation;
 		this.socketType = socketType;
 		this.frontendType = frontendType;
 		this.backendType = backendType;
+	}
+
+	/**
+	 * Return the type as metric tags, observations, health details and the actuator
+	 * endpoint show it.
+	 * @return the lower-case name, for example {@code replier}
+	 */
+	public String tagValue() {
+		return this.tagValue;
 	}
 
 	/**

@@ -18,7 +18,6 @@ package io.github.zmqspring.health;
 
 import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
@@ -133,7 +132,7 @@ public class ZmqHealthIndicator extends AbstractHealthIndicator {
 		Map<String, Object> details = new LinkedHashMap<>();
 		details.put("status", status.getCode());
 		if (container instanceof AbstractZmqListenerContainer listener) {
-			details.put("type", listener.getListener().getType().name().toLowerCase(Locale.ROOT));
+			details.put("type", listener.getListener().getType().tagValue());
 			details.put("endpoint", listener.getListener().getEndpoint());
 		}
 		details.put("addresses", container.getEndpointAddresses());
@@ -146,7 +145,7 @@ public class ZmqHealthIndicator extends AbstractHealthIndicator {
 	private static Map<String, Object> describe(ZmqProxy proxy, Status status) {
 		Map<String, Object> details = new LinkedHashMap<>();
 		details.put("status", status.getCode());
-		details.put("type", proxy.getType().name().toLowerCase(Locale.ROOT));
+		details.put("type", proxy.getType().tagValue());
 		details.put("frontend", proxy.getFrontendAddresses());
 		details.put("backend", proxy.getBackendAddresses());
 		details.put("frontendBoundAddresses", proxy.getFrontendBoundAddresses());

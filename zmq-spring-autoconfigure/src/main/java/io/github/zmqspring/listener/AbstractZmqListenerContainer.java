@@ -19,7 +19,6 @@ package io.github.zmqspring.listener;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -523,7 +522,7 @@ public abstract class AbstractZmqListenerContainer implements ZmqListenerContain
 		}
 		else {
 			ZmqListenerObservationContext context = new ZmqListenerObservationContext(getListenerId(),
-					this.listener.getType().name().toLowerCase(Locale.ROOT), this.endpoint.name(), frames);
+					this.listener.getType().tagValue(), this.endpoint.name(), frames);
 			Observation observation = ZmqListenerObservation.LISTENER_OBSERVATION.observation(
 					this.observationConvention, DefaultZmqListenerObservationConvention.INSTANCE, () -> context,
 					this.observationRegistry);

@@ -107,7 +107,7 @@ public class ZmqMeterBinder implements MeterBinder {
 		String type = "unknown";
 		String endpoint = container.getEndpointAddresses();
 		if (container instanceof AbstractZmqListenerContainer known) {
-			type = known.getListener().getType().name().toLowerCase(Locale.ROOT);
+			type = known.getListener().getType().tagValue();
 			endpoint = known.getEndpointName();
 		}
 		Tags tags = Tags.of("listener.id", container.getListenerId(), "listener.type", type, "endpoint", endpoint);

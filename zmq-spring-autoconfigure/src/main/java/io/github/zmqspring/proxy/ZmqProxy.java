@@ -17,7 +17,6 @@ package io.github.zmqspring.proxy;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
@@ -262,9 +261,9 @@ public class ZmqProxy {
 					getType().isTwoWay(), this.toBackend, this.toFrontend, controlAddress);
 			started.start(this.startTimeout);
 			this.loop = started;
-			logger.info("Started ZeroMQ " + getType().name().toLowerCase(Locale.ROOT) + " proxy '" + getName()
-					+ "': frontend " + describe(getType().frontendType(), this.frontend, this.frontendBound)
-					+ "; backend " + describe(getType().backendType(), this.backend, this.backendBound));
+			logger.info("Started ZeroMQ " + getType().tagValue() + " proxy '" + getName() + "': frontend "
+					+ describe(getType().frontendType(), this.frontend, this.frontendBound) + "; backend "
+					+ describe(getType().backendType(), this.backend, this.backendBound));
 			publish(new ZmqProxyStartedEvent(this, this.frontendBound, this.backendBound));
 		}
 		finally {

@@ -15,6 +15,8 @@
  */
 package io.github.zmqspring.proxy;
 
+import java.util.Locale;
+
 import org.zeromq.SocketType;
 
 /**
@@ -46,9 +48,20 @@ public enum ZmqProxyType {
 
 	private final SocketType backendType;
 
+	private final String tagValue = name().toLowerCase(Locale.ROOT);
+
 	ZmqProxyType(SocketType frontendType, SocketType backendType) {
 		this.frontendType = frontendType;
 		this.backendType = backendType;
+	}
+
+	/**
+	 * Return the type as logs, health details and the actuator endpoint show it (and as
+	 * {@code zmq.proxies.<name>.type} takes it).
+	 * @return the lower-case name, for example {@code queue}
+	 */
+	public String tagValue() {
+		return this.tagValue;
 	}
 
 	/**

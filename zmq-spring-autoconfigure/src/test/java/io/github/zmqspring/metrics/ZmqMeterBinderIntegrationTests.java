@@ -195,14 +195,20 @@ class ZmqMeterBinderIntegrationTests {
 				// connects, asks, closes
 				assertThat(ZmqTestSupport.rawRequestText(address, ZmqTestSupport.utf8("hi"))).isEqualTo("HI");
 				String[] owner = { "owner.kind", "listener", "owner.name", "echo" };
-				await().atMost(TIMEOUT)
-					.untilAsserted(() -> assertThat(meters.get("zmq.socket.disconnections")
+				// one connection, or two when JeroMQ stalled the first handshake and the
+				// client reconnected (see docs/reliability.md): each one counted in and
+				// out
+				await().atMost(TIMEOUT).untilAsserted(() -> {
+					double accepted = meters.get("zmq.socket.connections")
+						.tags(append(owner, "event", "accepted"))
+						.counter()
+						.count();
+					assertThat(accepted).isGreaterThanOrEqualTo(1);
+					assertThat(meters.get("zmq.socket.disconnections")
 						.tags(append(owner, "event", "disconnected"))
 						.counter()
-						.count()).isEqualTo(1));
-				assertThat(
-						meters.get("zmq.socket.connections").tags(append(owner, "event", "accepted")).counter().count())
-					.isEqualTo(1);
+						.count()).isEqualTo(accepted);
+				});
 			});
 	}
 

@@ -43,7 +43,9 @@ class ZmqSubscriberSyncIntegrationTests {
 				.withBean(Reader.class)
 				.withPropertyValues("zmq.endpoints.feed.addresses=@" + ZmqTestSupport.inproc("feed"),
 						"zmq.endpoints.feed-sync.addresses=" + sync, "zmq.endpoints.feed-sync.request-timeout=200ms",
-						"zmq.endpoints.feed-sync.request-retries=1")
+						"zmq.endpoints.feed-sync.request-retries=1",
+						// a handshake JeroMQ stalls is retried within an attempt
+						"zmq.endpoints.feed-sync.handshake-interval=100ms")
 				.run((context) -> {
 					assertThat(context).hasFailed();
 					assertThat(context.getStartupFailure()).rootCause()

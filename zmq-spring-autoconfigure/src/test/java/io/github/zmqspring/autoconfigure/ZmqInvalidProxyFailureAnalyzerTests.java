@@ -17,8 +17,10 @@
 package io.github.zmqspring.autoconfigure;
 
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.zeromq.SocketType;
 import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
@@ -42,6 +44,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  *
  * @author zmq-spring contributors
  */
+@Timeout(value = 2, unit = TimeUnit.MINUTES)
 class ZmqInvalidProxyFailureAnalyzerTests {
 
 	@Test

@@ -19,8 +19,10 @@ package io.github.zmqspring.convert;
 import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.zeromq.ZMsg;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -32,6 +34,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 /**
  * Unit tests of {@link DefaultZmqMessageConverter}.
  */
+@Timeout(value = 2, unit = TimeUnit.MINUTES)
 class DefaultZmqMessageConverterTests {
 
 	private final DefaultZmqMessageConverter converter = new DefaultZmqMessageConverter(JsonMapper.builder().build());

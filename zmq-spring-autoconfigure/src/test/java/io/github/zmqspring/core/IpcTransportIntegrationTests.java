@@ -18,8 +18,10 @@ package io.github.zmqspring.core;
 
 import java.time.Duration;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import io.github.zmqspring.ZmqTestSupport;
@@ -33,6 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * {@code ipc://} works between JeroMQ sockets and is logged as emulated over TCP.
  */
+@Timeout(value = 2, unit = TimeUnit.MINUTES)
 @ExtendWith(OutputCaptureExtension.class)
 class IpcTransportIntegrationTests {
 

@@ -19,8 +19,10 @@ package io.github.zmqspring.core;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.zeromq.SocketType;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,6 +32,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * Unit tests of {@link ZmqErrorReply}, {@link ZmqAddress} and
  * {@link ZmqEndpointResolver}.
  */
+@Timeout(value = 2, unit = TimeUnit.MINUTES)
 class ZmqAddressingAndErrorReplyTests {
 
 	@Test

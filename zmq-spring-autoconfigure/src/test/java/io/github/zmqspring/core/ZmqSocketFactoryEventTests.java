@@ -19,9 +19,11 @@ package io.github.zmqspring.core;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.zeromq.SocketType;
 import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
@@ -37,6 +39,7 @@ import static org.awaitility.Awaitility.await;
  * Every socket the factory opens reports its bind, connections, handshakes and
  * disconnections to the factory's listeners, tagged with its owner.
  */
+@Timeout(value = 2, unit = TimeUnit.MINUTES)
 class ZmqSocketFactoryEventTests {
 
 	private final ZContext context = new ZContext();

@@ -36,6 +36,7 @@ import io.github.zmqspring.ZmqTestSupport;
 import io.github.zmqspring.annotation.ZmqPuller;
 import io.github.zmqspring.annotation.ZmqReplier;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -45,6 +46,7 @@ import static org.awaitility.Awaitility.await;
  * {@link ZmqTemplate} never waits forever and recovers after a timeout; one-way sends are
  * queued until a peer connects and arrive exactly once under concurrency.
  */
+@Timeout(value = 2, unit = TimeUnit.MINUTES)
 class ZmqTemplateRequestIntegrationTests {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(5);

@@ -36,6 +36,7 @@ import io.github.zmqspring.annotation.ZmqSubscriber;
 import io.github.zmqspring.convert.ZmqMessageConverter;
 import org.junit.jupiter.api.Test;
 
+import org.junit.jupiter.api.Timeout;
 import org.springframework.context.ApplicationContext;
 import org.springframework.messaging.handler.annotation.Header;
 
@@ -49,6 +50,7 @@ import static org.awaitility.Awaitility.await;
  * completed by a late reply to an earlier attempt, and {@code awaitSubscribers} ends the
  * slow-joiner race.
  */
+@Timeout(value = 2, unit = TimeUnit.MINUTES)
 class ZmqTemplateSendReliabilityIntegrationTests {
 
 	@Test

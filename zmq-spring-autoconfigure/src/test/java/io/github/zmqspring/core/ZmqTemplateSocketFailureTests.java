@@ -18,9 +18,11 @@ package io.github.zmqspring.core;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.zeromq.SocketType;
 import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
@@ -36,6 +38,7 @@ import static org.awaitility.Awaitility.await;
  * A template socket that cannot be opened reports the failure to the caller, and the next
  * call tries again.
  */
+@Timeout(value = 2, unit = TimeUnit.MINUTES)
 class ZmqTemplateSocketFailureTests {
 
 	private final ZContext context = new ZContext();

@@ -20,8 +20,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.zeromq.ZMsg;
 
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -46,6 +48,7 @@ import static org.awaitility.Awaitility.await;
  *
  * @author zmq-spring contributors
  */
+@Timeout(value = 2, unit = TimeUnit.MINUTES)
 class ZmqApplicationEventsTests {
 
 	private final ApplicationContextRunner contextRunner = ZmqTestSupport.runner()

@@ -18,8 +18,10 @@ package io.github.zmqspring.event;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.zeromq.ZMsg;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -49,6 +51,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(properties = "management.endpoints.web.exposure.include=zmq")
 // closed after this class: other classes check that no zmq-* thread outlives a context
+@Timeout(value = 2, unit = TimeUnit.MINUTES)
 @DirtiesContext
 class ZmqPortInfoApplicationListenerSpringBootTests {
 

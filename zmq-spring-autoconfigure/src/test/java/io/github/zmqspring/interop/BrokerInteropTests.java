@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 import io.github.zmqspring.annotation.ZmqReplier;
 import io.github.zmqspring.autoconfigure.ZmqAutoConfiguration;
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import org.junit.jupiter.api.Timeout;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -42,6 +44,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  *
  * @author zmq-spring contributors
  */
+@Timeout(value = 3, unit = TimeUnit.MINUTES)
 class BrokerInteropTests {
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()

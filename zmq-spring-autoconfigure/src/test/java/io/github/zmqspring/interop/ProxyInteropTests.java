@@ -21,6 +21,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 
 import io.github.zmqspring.ZmqTestSupport;
 import io.github.zmqspring.annotation.ZmqReplier;
@@ -33,6 +34,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import org.junit.jupiter.api.Timeout;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.ApplicationContext;
 import org.springframework.messaging.handler.annotation.Header;
@@ -48,6 +50,7 @@ import static org.awaitility.Awaitility.await;
  *
  * @author zmq-spring contributors
  */
+@Timeout(value = 3, unit = TimeUnit.MINUTES)
 class ProxyInteropTests {
 
 	@BeforeAll

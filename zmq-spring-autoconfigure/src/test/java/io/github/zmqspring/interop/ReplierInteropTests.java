@@ -20,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Locale;
+import java.util.concurrent.TimeUnit;
 
 import io.github.zmqspring.annotation.ZmqReplier;
 import io.github.zmqspring.autoconfigure.ZmqAutoConfiguration;
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import org.junit.jupiter.api.Timeout;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -38,6 +40,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  *
  * @author zmq-spring contributors
  */
+@Timeout(value = 3, unit = TimeUnit.MINUTES)
 class ReplierInteropTests {
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()

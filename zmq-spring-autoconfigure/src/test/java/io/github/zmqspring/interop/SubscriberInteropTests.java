@@ -19,6 +19,7 @@ package io.github.zmqspring.interop;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 
 import io.github.zmqspring.annotation.ZmqSubscriber;
 import io.github.zmqspring.autoconfigure.ZmqAutoConfiguration;
@@ -26,6 +27,7 @@ import io.github.zmqspring.core.ZmqHeaders;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import org.junit.jupiter.api.Timeout;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -40,6 +42,7 @@ import static org.awaitility.Awaitility.await;
  *
  * @author zmq-spring contributors
  */
+@Timeout(value = 3, unit = TimeUnit.MINUTES)
 class SubscriberInteropTests {
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()

@@ -26,6 +26,7 @@ import io.github.zmqspring.core.ZmqRequestTimeoutException;
 import io.github.zmqspring.core.ZmqTemplate;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -37,6 +38,7 @@ import static org.awaitility.Awaitility.await;
  *
  * @author zmq-spring contributors
  */
+@Timeout(value = 3, unit = TimeUnit.MINUTES)
 class TemplateCrashRecoveryInteropTests {
 
 	@BeforeAll

@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 import io.github.zmqspring.JavaProcess;
 import io.github.zmqspring.ZmqTestSupport;
@@ -32,6 +33,7 @@ import static org.awaitility.Awaitility.await;
  * A real application in its own JVM: listeners alone keep it running after {@code main}
  * returns, and SIGTERM stops it promptly and cleanly.
  */
+@Timeout(value = 2, unit = TimeUnit.MINUTES)
 class ListenerApplicationProcessTests {
 
 	@Test

@@ -32,6 +32,7 @@ import io.github.zmqspring.core.ZmqHeaders;
 import io.github.zmqspring.core.ZmqTemplate;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.zeromq.ZMsg;
 
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
@@ -49,6 +50,7 @@ import static org.awaitility.Awaitility.await;
  * JSON, and spring-messaging's {@code Message}, {@code @Payload} and {@code @Header}
  * parameters.
  */
+@Timeout(value = 2, unit = TimeUnit.MINUTES)
 class ZmqConversionIntegrationTests {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(5);

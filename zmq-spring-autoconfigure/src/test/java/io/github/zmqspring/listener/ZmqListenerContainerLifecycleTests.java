@@ -28,6 +28,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.zeromq.SocketType;
 import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
@@ -53,6 +54,7 @@ import static org.awaitility.Awaitility.await;
  *
  * @author zmq-spring contributors
  */
+@Timeout(value = 2, unit = TimeUnit.MINUTES)
 class ZmqListenerContainerLifecycleTests {
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()

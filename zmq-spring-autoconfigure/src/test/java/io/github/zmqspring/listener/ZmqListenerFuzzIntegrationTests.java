@@ -50,6 +50,7 @@ import io.github.zmqspring.convert.ZmqFrames;
 import io.github.zmqspring.convert.ZmqMessageConverter;
 import io.github.zmqspring.listener.ZmqListenerCounters.Rejection;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.slf4j.LoggerFactory;
 import org.zeromq.SocketType;
 import org.zeromq.ZContext;
@@ -70,6 +71,7 @@ import static org.awaitility.Awaitility.await;
  * serves and accounts for every message it received. Rerun a failure with
  * {@code -Dzmq.fuzz.seed=<seed>}.
  */
+@Timeout(value = 3, unit = TimeUnit.MINUTES)
 class ZmqListenerFuzzIntegrationTests {
 
 	private static final int MESSAGES_PER_LISTENER = 4000;

@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 
 import io.github.zmqspring.ZmqTestSupport;
 import io.github.zmqspring.annotation.ZmqPuller;
@@ -29,6 +30,7 @@ import io.github.zmqspring.annotation.ZmqSubscriber;
 import io.github.zmqspring.config.ZmqListenerEndpointRegistry;
 import io.github.zmqspring.listener.ZmqListenerCounters.Rejection;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.zeromq.SocketType;
 import org.zeromq.ZContext;
@@ -46,6 +48,7 @@ import static org.awaitility.Awaitility.await;
  * {@value AbstractZmqListenerContainer#REJECTED_LOG_CATEGORY} category, with the listener
  * id, the reason and the frame and byte counts, never the content.
  */
+@Timeout(value = 2, unit = TimeUnit.MINUTES)
 @ExtendWith(OutputCaptureExtension.class)
 class ZmqListenerRejectedInputIntegrationTests {
 

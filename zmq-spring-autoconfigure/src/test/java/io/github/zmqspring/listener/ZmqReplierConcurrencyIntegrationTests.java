@@ -28,6 +28,7 @@ import io.github.zmqspring.ZmqTestSupport;
 import io.github.zmqspring.annotation.ZmqReplier;
 import io.github.zmqspring.core.ZmqTemplate;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.zeromq.SocketType;
 import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
@@ -39,6 +40,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * with {@code concurrency > 1}, from two load-balanced repliers and through a
  * ROUTER/DEALER broker.
  */
+@Timeout(value = 2, unit = TimeUnit.MINUTES)
 class ZmqReplierConcurrencyIntegrationTests {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(5);

@@ -27,6 +27,7 @@ import io.github.zmqspring.annotation.ZmqReplier;
 import io.github.zmqspring.core.ZmqRemoteException;
 import io.github.zmqspring.core.ZmqTemplate;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -36,6 +37,7 @@ import static org.awaitility.Awaitility.await;
  * A replier with several threads hands a request only to an idle worker, and a handler
  * timeout answers a hung request with {@code 504 Gateway Timeout}.
  */
+@Timeout(value = 2, unit = TimeUnit.MINUTES)
 class ZmqReplierDispatchIntegrationTests {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(5);

@@ -29,6 +29,7 @@ import io.github.zmqspring.annotation.ZmqSubscriber;
 import io.github.zmqspring.core.ZmqRemoteException;
 import io.github.zmqspring.core.ZmqTemplate;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.zeromq.ZMsg;
 
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -44,6 +45,7 @@ import static org.awaitility.Awaitility.await;
  * one, and the listener keeps serving; pullers and subscribers drop what they cannot
  * convert.
  */
+@Timeout(value = 2, unit = TimeUnit.MINUTES)
 class ZmqReplierErrorIntegrationTests {
 
 	private static final String BAD_REQUEST = "ZMQ-SPRING-ERROR 400 Bad Request";

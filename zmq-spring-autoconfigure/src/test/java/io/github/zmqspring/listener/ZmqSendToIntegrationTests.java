@@ -32,6 +32,7 @@ import io.github.zmqspring.core.ZmqHeaders;
 import io.github.zmqspring.core.ZmqTemplate;
 import org.junit.jupiter.api.Test;
 
+import org.junit.jupiter.api.Timeout;
 import org.springframework.messaging.handler.annotation.Header;
 import org.springframework.messaging.handler.annotation.SendTo;
 
@@ -44,6 +45,7 @@ import static org.awaitility.Awaitility.await;
  * Endpoints are named under {@code zmq.endpoints}, and the same name binds on one side
  * and connects on the other through the socket types' defaults.
  */
+@Timeout(value = 2, unit = TimeUnit.MINUTES)
 class ZmqSendToIntegrationTests {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(10);

@@ -22,6 +22,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
+import org.junit.jupiter.api.Timeout;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -40,6 +41,7 @@ import static org.awaitility.Awaitility.await;
  *
  * @author zmq-spring contributors
  */
+@Timeout(value = 2, unit = TimeUnit.MINUTES)
 class ZmqSubscriberContainerInprocIntegrationTests {
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()

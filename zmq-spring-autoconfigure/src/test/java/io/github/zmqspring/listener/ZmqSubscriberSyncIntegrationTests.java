@@ -16,9 +16,12 @@
 
 package io.github.zmqspring.listener;
 
+import java.util.concurrent.TimeUnit;
+
 import io.github.zmqspring.ZmqTestSupport;
 import io.github.zmqspring.annotation.ZmqSubscriber;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.zeromq.SocketType;
 import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
@@ -32,6 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  *
  * @author zmq-spring contributors
  */
+@Timeout(value = 2, unit = TimeUnit.MINUTES)
 class ZmqSubscriberSyncIntegrationTests {
 
 	@Test
@@ -42,15 +46,17 @@ class ZmqSubscriberSyncIntegrationTests {
 			ZmqTestSupport.runner()
 				.withBean(Reader.class)
 				.withPropertyValues("zmq.endpoints.feed.addresses=@" + ZmqTestSupport.inproc("feed"),
-						"zmq.endpoints.feed-sync.addresses=" + sync, "zmq.endpoints.feed-sync.request-timeout=200ms",
+						"zmq.endpoints.feed-sync.addresses=" + sync, "zmq.endpoints.feed-sync.request-timeout=1s",
 						"zmq.endpoints.feed-sync.request-retries=1",
-						// a handshake JeroMQ stalls is retried within an attempt
+						// a handshake JeroMQ stalls (jeromq#1022) is retried several
+						// times within an
+						// attempt
 						"zmq.endpoints.feed-sync.handshake-interval=100ms")
 				.run((context) -> {
 					assertThat(context).hasFailed();
 					assertThat(context.getStartupFailure()).rootCause()
 						.hasMessageContaining("got no reply from sync endpoint 'feed-sync' (>" + sync + ")")
-						.hasMessageContaining("in 2 attempts of 200 ms")
+						.hasMessageContaining("in 2 attempts of 1000 ms")
 						.hasMessageContaining("Reader.onMessage(String)");
 				});
 			// the attempts reached the silent peer as [identity][empty][empty request]; a

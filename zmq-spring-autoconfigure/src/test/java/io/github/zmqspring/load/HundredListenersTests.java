@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -31,6 +32,7 @@ import io.github.zmqspring.config.ZmqListenerEndpointRegistry;
 import io.github.zmqspring.core.ZmqTemplate;
 import org.junit.jupiter.api.Test;
 
+import org.junit.jupiter.api.Timeout;
 import org.springframework.beans.factory.BeanNameAware;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
@@ -42,6 +44,7 @@ import static org.awaitility.Awaitility.await;
  * on inproc): all start, every one serves, one thread each, and none is left after the
  * context closes.
  */
+@Timeout(value = 3, unit = TimeUnit.MINUTES)
 class HundredListenersTests {
 
 	private static final int REPLIERS = 50;

@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
 import io.github.zmqspring.JavaProcess;
@@ -29,6 +30,7 @@ import io.github.zmqspring.core.ZmqSendException;
 import io.github.zmqspring.core.ZmqTemplate;
 import org.junit.jupiter.api.Test;
 
+import org.junit.jupiter.api.Timeout;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -40,6 +42,7 @@ import static org.awaitility.Awaitility.await;
  * accepted, in order, without the sending application restarting. (A push refused with
  * {@code ZmqSendException} while no worker is connected was never sent.)
  */
+@Timeout(value = 3, unit = TimeUnit.MINUTES)
 class ListenerRestartLoadTests {
 
 	private static final int BURST = 500;

@@ -37,6 +37,7 @@ import io.github.zmqspring.annotation.ZmqReplier;
 import io.github.zmqspring.core.ZmqRequestTimeoutException;
 import io.github.zmqspring.core.ZmqTemplate;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -46,6 +47,7 @@ import static org.awaitility.Awaitility.await;
  * callers over two servers and through a configured broker, and a server killed and
  * restarted while callers keep going.
  */
+@Timeout(value = 3, unit = TimeUnit.MINUTES)
 class RequestLoadTests {
 
 	private static final int CALLERS = 64;

@@ -37,6 +37,7 @@ import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.zeromq.SocketType;
 import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
@@ -55,6 +56,7 @@ import static org.awaitility.Awaitility.await;
  * {@code zmq.template} observations into timers, as Boot's observation auto-configuration
  * does.
  */
+@Timeout(value = 2, unit = TimeUnit.MINUTES)
 class ZmqMeterBinderIntegrationTests {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(10);

@@ -29,6 +29,7 @@ import io.micrometer.observation.tck.TestObservationRegistry;
 import io.micrometer.observation.tck.TestObservationRegistryAssert;
 import org.junit.jupiter.api.Test;
 
+import org.junit.jupiter.api.Timeout;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.FilteredClassLoader;
 
@@ -39,6 +40,7 @@ import static org.awaitility.Awaitility.await;
  * The {@code zmq.listener} and {@code zmq.template} observations with the application's
  * {@code ObservationRegistry}, and a context without Micrometer on the classpath.
  */
+@Timeout(value = 2, unit = TimeUnit.MINUTES)
 class ZmqObservationIntegrationTests {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(10);

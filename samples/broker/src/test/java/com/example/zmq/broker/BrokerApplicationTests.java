@@ -1,11 +1,13 @@
 package com.example.zmq.broker;
 
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 
 import io.github.zmqspring.core.ZmqTemplate;
 import io.github.zmqspring.proxy.ZmqProxy;
 import io.github.zmqspring.proxy.ZmqProxyRegistry;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -25,6 +27,7 @@ import static org.awaitility.Awaitility.await;
 		"zmq.proxies.broker.backend=@inproc://broker-sample-backend",
 		"zmq.endpoints.broker.addresses=>inproc://broker-sample-frontend",
 		"zmq.endpoints.workers.addresses=>inproc://broker-sample-backend" })
+@Timeout(value = 2, unit = TimeUnit.MINUTES)
 @ExtendWith(OutputCaptureExtension.class)
 class BrokerApplicationTests {
 

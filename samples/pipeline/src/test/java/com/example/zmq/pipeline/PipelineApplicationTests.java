@@ -1,6 +1,9 @@
 package com.example.zmq.pipeline;
 
+import java.util.concurrent.TimeUnit;
+
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -16,6 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(properties = { "zmq.endpoints.tasks.addresses=inproc://pipeline-tasks",
 		"zmq.endpoints.results.addresses=inproc://pipeline-results" })
+@Timeout(value = 2, unit = TimeUnit.MINUTES)
 @ExtendWith(OutputCaptureExtension.class)
 class PipelineApplicationTests {
 

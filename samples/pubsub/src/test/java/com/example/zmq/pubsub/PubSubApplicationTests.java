@@ -1,6 +1,9 @@
 package com.example.zmq.pubsub;
 
+import java.util.concurrent.TimeUnit;
+
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -18,6 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(properties = { "zmq.endpoints.news.addresses=@inproc://pubsub-news",
 		"zmq.endpoints.news-in.addresses=>inproc://pubsub-news",
 		"zmq.endpoints.news-sync.addresses=inproc://pubsub-news-sync" })
+@Timeout(value = 2, unit = TimeUnit.MINUTES)
 @ExtendWith(OutputCaptureExtension.class)
 class PubSubApplicationTests {
 

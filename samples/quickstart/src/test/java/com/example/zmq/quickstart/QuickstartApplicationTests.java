@@ -1,9 +1,11 @@
 package com.example.zmq.quickstart;
 
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 
 import io.github.zmqspring.core.ZmqTemplate;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -20,6 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(properties = { "zmq.endpoints.greeter.addresses=inproc://quickstart-greeter",
 		"zmq.endpoints.prices.addresses=inproc://quickstart-prices",
 		"zmq.endpoints.tasks.addresses=inproc://quickstart-tasks" })
+@Timeout(value = 2, unit = TimeUnit.MINUTES)
 @ExtendWith(OutputCaptureExtension.class)
 class QuickstartApplicationTests {
 

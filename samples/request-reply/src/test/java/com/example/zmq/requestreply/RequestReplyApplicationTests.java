@@ -3,9 +3,11 @@ package com.example.zmq.requestreply;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 import io.github.zmqspring.core.ZmqTemplate;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -24,6 +26,7 @@ import static org.awaitility.Awaitility.await;
 		"zmq.endpoints.server-b.addresses=inproc://rr-server-b",
 		"zmq.endpoints.server-c.addresses=inproc://rr-server-c",
 		"zmq.endpoints.servers.addresses=inproc://rr-server-a,inproc://rr-server-b,inproc://rr-server-c" })
+@Timeout(value = 2, unit = TimeUnit.MINUTES)
 @ExtendWith(OutputCaptureExtension.class)
 class RequestReplyApplicationTests {
 

@@ -17,11 +17,13 @@
 package io.github.zmqspring.autoconfigure.actuate;
 
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.junit.jupiter.api.Timeout;
 import org.springframework.boot.actuate.autoconfigure.endpoint.EndpointAutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.FilteredClassLoader;
@@ -43,6 +45,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  *
  * @author zmq-spring contributors
  */
+@Timeout(value = 2, unit = TimeUnit.MINUTES)
 class ZmqEndpointAutoConfigurationTests {
 
 	private final ApplicationContextRunner contextRunner = ZmqTestSupport.runner()

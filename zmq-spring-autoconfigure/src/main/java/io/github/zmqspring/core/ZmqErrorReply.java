@@ -65,6 +65,13 @@ public record ZmqErrorReply(int status, String reason, @Nullable String detail) 
 	public static final ZmqErrorReply GATEWAY_TIMEOUT = new ZmqErrorReply(504, "Gateway Timeout", null);
 
 	/**
+	 * The reply of a replier that is stopping: {@code 503 Service Unavailable}, for a
+	 * request it took but can no longer handle, or one that arrived after the peer's
+	 * request in flight was answered; the client may retry elsewhere.
+	 */
+	public static final ZmqErrorReply SERVICE_UNAVAILABLE = new ZmqErrorReply(503, "Service Unavailable", null);
+
+	/**
 	 * Return a copy of this reply carrying the given detail.
 	 * @param detail the detail, may be {@code null}
 	 * @return the reply with that detail

@@ -19,8 +19,6 @@ package io.github.zmqspring.listener;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
@@ -100,13 +98,9 @@ public abstract class AbstractZmqListenerContainer implements ZmqListenerContain
 
 	private final List<String> boundAddresses = new CopyOnWriteArrayList<>();
 
-	private final List<SocketWorker> workers = new CopyOnWriteArrayList<>();
-
-	private final Map<String, SocketWorker> workersByIdentity = new ConcurrentHashMap<>();
-
 	private final ZmqListenerCounters counters = new ZmqListenerCounters();
 
-	private volatile @Nullable SocketProxy proxy;
+	private volatile @Nullable ListenerThreads threads;
 
 	private @Nullable ApplicationEventPublisher eventPublisher;
 
@@ -250,19 +244,8 @@ public abstract class AbstractZmqListenerContainer implements ZmqListenerContain
 
 	@Override
 	public boolean isServing() {
-		if (!this.running) {
-			return false;
-		}
-		SocketProxy current = this.proxy;
-		if (current != null && current.isTerminated()) {
-			return false;
-		}
-		for (SocketWorker worker : this.workers) {
-			if (worker.isTerminated()) {
-				return false;
-			}
-		}
-		return true;
+		ListenerThreads current = this.threads;
+		return this.running && current != null && current.isServing();
 	}
 
 	@Override
@@ -351,45 +334,39 @@ public abstract class AbstractZmqListenerContainer implements ZmqListenerContain
 	}
 
 	private void startThreads() {
-		this.workers.clear();
-		this.workersByIdentity.clear();
-		this.proxy = null;
+		ListenerThreads created = createThreads();
+		this.threads = created;
+		created.start(this.startTimeout);
+	}
+
+	/**
+	 * One thread owning the socket facing peers when the listener has a concurrency of
+	 * one and no handler timeout; else a dispatcher and its workers.
+	 */
+	private ListenerThreads createThreads() {
 		int concurrency = Math.max(1, this.listener.getConcurrency());
 		String prefix = "zmq-" + this.listener.getId() + "-";
 		Duration handlerTimeout = getHandlerTimeout();
 		boolean router = this.listener.getType().frontendType() == SocketType.ROUTER;
+		ProxyCallbacks callbacks = new ProxyCallbacks();
 		if (concurrency == 1 && handlerTimeout == null) {
-			SocketWorker.Drain drain = drainsOnStop()
-					? new SocketWorker.Drain(this::detach, drainLimit(), this.shutdownTimeout) : null;
 			// a replier reads requests on a ROUTER socket and handles the envelope
 			// itself:
 			// JeroMQ 0.6.0's REP socket can lose a reply after a peer sent it a broken
 			// message stream
 			SocketType type = router ? SocketType.ROUTER : this.listener.getType().socketType();
-			ProxyCallbacks callbacks = new ProxyCallbacks();
-			startWorker(new SocketWorker(prefix + "1", () -> openFrontend(type), this::observe,
-					this.counters::incrementReceived, drain, false, router ? callbacks::rejectedEnvelope : null));
-			return;
+			FrontendWorker.StopMode mode = router ? FrontendWorker.StopMode.ANSWER
+					: (drainsOnStop() ? FrontendWorker.StopMode.DRAIN : FrontendWorker.StopMode.CLOSE);
+			FrontendWorker.Stop stop = new FrontendWorker.Stop(mode, this::detach, drainLimit(), this.shutdownTimeout);
+			return new SingleThreadListener(new FrontendWorker(prefix + "1", () -> openFrontend(type), this::observe,
+					this.counters::incrementReceived, stop, router ? callbacks::rejectedEnvelope : null));
 		}
 		String backend = "inproc://zmq-spring-" + this.listener.getId() + "-" + backendCounter.incrementAndGet();
-		SocketProxy socketProxy = new SocketProxy(prefix + "proxy", this.socketFactory.getContext(),
-				() -> openFrontend(this.listener.getType().frontendType()), backend, router, new ProxyCallbacks(),
-				handlerTimeout, this.shutdownTimeout, drainLimit());
-		this.proxy = socketProxy;
-		socketProxy.start(this.startTimeout);
-		for (int i = 1; i <= concurrency; i++) {
-			String identity = "w" + i;
-			SocketWorker worker = new SocketWorker(prefix + i, () -> openWorker(backend, identity), this::observe,
-					() -> {
-					}, null, true, null);
-			this.workersByIdentity.put(identity, worker);
-			startWorker(worker);
-		}
-	}
-
-	private void startWorker(SocketWorker worker) {
-		this.workers.add(worker);
-		worker.start(this.startTimeout);
+		Dispatcher dispatcher = new Dispatcher(prefix + "proxy", this.socketFactory.getContext(),
+				() -> openFrontend(this.listener.getType().frontendType()), backend, router, callbacks, handlerTimeout,
+				this.shutdownTimeout, drainLimit());
+		return new DispatchingListener(prefix, this.socketFactory.getContext(), dispatcher, backend, concurrency,
+				this::observe);
 	}
 
 	private ZMQ.Socket openFrontend(SocketType type) {
@@ -397,14 +374,6 @@ public abstract class AbstractZmqListenerContainer implements ZmqListenerContain
 				ZmqSocketOwner.listener(this.listener.getId(), this.listener.describe()), this.boundAddresses::add,
 				this::customize, null);
 		attached(socket);
-		return socket;
-	}
-
-	private ZMQ.Socket openWorker(String backend, String identity) {
-		ZMQ.Socket socket = this.socketFactory.getContext().createSocket(SocketType.DEALER);
-		socket.setLinger(0);
-		socket.setIdentity(identity.getBytes(StandardCharsets.US_ASCII));
-		socket.connect(backend);
 		return socket;
 	}
 
@@ -440,33 +409,15 @@ public abstract class AbstractZmqListenerContainer implements ZmqListenerContain
 	}
 
 	private void requestStopThreads() {
-		SocketProxy current = this.proxy;
+		ListenerThreads current = this.threads;
 		if (current != null) {
-			// the proxy stops taking messages first, hands out what it already received
-			// and returns the replies still owed; the workers stop after it
 			current.requestStop();
-		}
-		else {
-			this.workers.forEach(SocketWorker::requestStop);
 		}
 	}
 
 	private boolean awaitStopThreads(Duration timeout) {
-		long deadline = System.nanoTime() + timeout.toNanos();
-		SocketProxy current = this.proxy;
-		boolean stopped = true;
-		if (current != null) {
-			stopped = current.awaitStop(remaining(deadline));
-			this.workers.forEach(SocketWorker::requestStop);
-		}
-		for (SocketWorker worker : this.workers) {
-			stopped &= worker.awaitStop(remaining(deadline));
-		}
-		return stopped;
-	}
-
-	private static Duration remaining(long deadline) {
-		return Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
+		ListenerThreads current = this.threads;
+		return current == null || current.awaitStop(timeout);
 	}
 
 	/**
@@ -518,7 +469,7 @@ public abstract class AbstractZmqListenerContainer implements ZmqListenerContain
 		this.counters.addBytesReceived(frames.byteCount());
 		ZmqFrames reply;
 		if (this.observationRegistry.isNoop()) {
-			reply = process(frames);
+			reply = processSafely(frames);
 		}
 		else {
 			ZmqListenerObservationContext context = new ZmqListenerObservationContext(getListenerId(),
@@ -528,7 +479,7 @@ public abstract class AbstractZmqListenerContainer implements ZmqListenerContain
 					this.observationRegistry);
 			observation.start();
 			try (Observation.Scope scope = observation.openScope()) {
-				reply = process(frames);
+				reply = processSafely(frames);
 			}
 			catch (RuntimeException | Error ex) {
 				observation.error(ex);
@@ -542,6 +493,32 @@ public abstract class AbstractZmqListenerContainer implements ZmqListenerContain
 			this.counters.incrementSent(reply.byteCount());
 		}
 		return reply;
+	}
+
+	/**
+	 * Process a message, turning whatever escapes the container's own handling (an
+	 * {@link Error} such as an {@link OutOfMemoryError} from a huge payload, or a bug)
+	 * into a failed message: the listener thread lives on, and a request still gets its
+	 * error reply.
+	 */
+	private @Nullable ZmqFrames processSafely(ZmqFrames frames) {
+		try {
+			return process(frames);
+		}
+		catch (RuntimeException | Error ex) {
+			failed(ex);
+			this.logger.error("Listener '" + getListenerId() + "' failed on " + ex.getClass().getName()
+					+ " while handling a message; it goes on serving", ex);
+			return failureReply();
+		}
+	}
+
+	/**
+	 * Return the reply to a message whose handling failed unexpectedly.
+	 * @return the error reply for a replier, else {@code null}
+	 */
+	protected @Nullable ZmqFrames failureReply() {
+		return null;
 	}
 
 	/**
@@ -629,9 +606,9 @@ public abstract class AbstractZmqListenerContainer implements ZmqListenerContain
 	}
 
 	/**
-	 * What the proxy reports: counted and logged here.
+	 * What the listener's threads report: counted and logged here.
 	 */
-	private final class ProxyCallbacks implements SocketProxy.Callbacks {
+	private final class ProxyCallbacks implements Dispatcher.Callbacks {
 
 		@Override
 		public void received() {
@@ -647,12 +624,12 @@ public abstract class AbstractZmqListenerContainer implements ZmqListenerContain
 		@Override
 		public void timedOut(String worker, Duration timeout) {
 			AbstractZmqListenerContainer.this.counters.incrementTimedOut();
-			SocketWorker thread = AbstractZmqListenerContainer.this.workersByIdentity.get(worker);
-			boolean interrupted = thread != null && thread.interruptHandler();
+			ListenerThreads current = AbstractZmqListenerContainer.this.threads;
+			String interrupted = (current != null) ? current.interruptHandler(worker) : null;
 			AbstractZmqListenerContainer.this.logger.warn("Listener '" + getListenerId()
 					+ "' did not answer a request within " + timeout.toMillis() + " ms; replied "
 					+ ZmqErrorReply.GATEWAY_TIMEOUT.status() + " " + ZmqErrorReply.GATEWAY_TIMEOUT.reason()
-					+ (interrupted ? " and interrupted the handler on " + thread.getName() : ""));
+					+ ((interrupted != null) ? " and interrupted the handler on " + interrupted : ""));
 		}
 
 		@Override

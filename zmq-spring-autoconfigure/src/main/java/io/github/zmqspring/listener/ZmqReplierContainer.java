@@ -99,6 +99,11 @@ public class ZmqReplierContainer extends AbstractZmqListenerContainer {
 		}
 	}
 
+	@Override
+	protected ZmqFrames failureReply() {
+		return ZmqFrames.of(ZmqErrorReply.HANDLER_ERROR.toFrame());
+	}
+
 	private ZmqFrames handlerFailed(Exception ex) {
 		failed(ex);
 		if (this.handlerTimeout != null && (ex instanceof InterruptedException

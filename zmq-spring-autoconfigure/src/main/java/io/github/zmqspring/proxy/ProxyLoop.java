@@ -31,7 +31,7 @@ import io.github.zmqspring.support.ControlledSocketThread;
 
 /**
  * The body of one proxy thread: opens the front and back sockets and an {@code inproc}
- * PAIR control socket, forwards whole messages between the two sides while blocked in a
+ * PULL control socket, forwards whole messages between the two sides while blocked in a
  * poller, and closes every socket when told {@code TERMINATE} on the control socket.
  * <p>
  * A side that cannot take a message now (a DEALER or PUSH back end with no peer, or at

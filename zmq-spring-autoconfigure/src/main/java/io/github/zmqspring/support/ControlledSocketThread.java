@@ -28,9 +28,11 @@ import org.zeromq.ZMQException;
 
 /**
  * A {@link SocketThread} that polls several sockets and is stopped through an
- * {@code inproc} PAIR control socket: {@link #requestStop()} sends {@code TERMINATE} from
- * the calling thread on a short-lived socket of its own, so no socket of this thread is
- * ever touched from another one, and no interrupt is needed. Internal to zmq-spring.
+ * {@code inproc} PULL control socket: {@link #requestStop()} sends {@code TERMINATE} (and
+ * {@link #sendControl} any other command) from the calling thread on a short-lived PUSH
+ * socket of its own, so no socket of this thread is ever touched from another one, no
+ * interrupt is needed, and several threads may send commands at once. Internal to
+ * zmq-spring.
  *
  * @author zmq-spring contributors
  * @since 0.1.0
@@ -64,7 +66,7 @@ public abstract class ControlledSocketThread extends SocketThread {
 	 * @return the control socket, owned by this thread
 	 */
 	protected ZMQ.Socket openControlSocket() {
-		ZMQ.Socket control = this.context.createSocket(SocketType.PAIR);
+		ZMQ.Socket control = this.context.createSocket(SocketType.PULL);
 		try {
 			control.setLinger(0);
 			control.bind(this.controlAddress);
@@ -90,16 +92,24 @@ public abstract class ControlledSocketThread extends SocketThread {
 	 */
 	@Override
 	public void requestStop() {
+		sendControl(TERMINATE);
+	}
+
+	/**
+	 * Send a one-frame command to the control socket, from any thread, without waiting.
+	 * @param command the command
+	 */
+	protected void sendControl(byte[] command) {
 		if (isTerminated()) {
 			return;
 		}
-		try (ZMQ.Socket control = this.context.createSocket(SocketType.PAIR)) {
+		try (ZMQ.Socket control = this.context.createSocket(SocketType.PUSH)) {
 			control.setLinger(1000);
 			control.connect(this.controlAddress);
-			control.send(TERMINATE, 0);
+			control.send(command, 0);
 		}
 		catch (ZMQException ex) {
-			logger.debug("Could not send TERMINATE to " + getName(), ex);
+			logger.debug("Could not send a command to " + getName(), ex);
 		}
 	}
 

@@ -168,6 +168,7 @@ public class ZmqListenerAnnotationBeanPostProcessor
 				.withSource(endpoint.describe());
 		}
 		endpoint.setAutoStartup(parseBoolean(endpoint, "autoStartup", resolve(attributes.getString("autoStartup"))));
+		endpoint.setPhase(parsePhase(endpoint, resolve(attributes.getString("phase"))));
 		if (attributes.containsKey("concurrency")) {
 			endpoint.setConcurrency(parseConcurrency(endpoint, resolve(attributes.getString("concurrency"))));
 		}
@@ -215,6 +216,16 @@ public class ZmqListenerAnnotationBeanPostProcessor
 		}
 		throw new IllegalStateException(
 				"Invalid concurrency '" + value + "' on " + endpoint.describe() + ": use a whole number of at least 1");
+	}
+
+	private static int parsePhase(ZmqListenerEndpoint endpoint, String value) {
+		try {
+			return Integer.parseInt(value.trim());
+		}
+		catch (NumberFormatException ex) {
+			throw new IllegalStateException(
+					"Invalid phase '" + value + "' on " + endpoint.describe() + ": use a whole number, such as 10");
+		}
 	}
 
 	private String resolve(String value) {

@@ -76,6 +76,17 @@ public @interface ZmqReplier {
 	String autoStartup() default "true";
 
 	/**
+	 * The stop order among this application's listeners: a listener with a higher phase
+	 * stops earlier (and starts later), as with {@code SmartLifecycle} phases. Listeners
+	 * that feed another listener of the application through {@code @SendTo} already stop
+	 * before it; set a phase for a feed the starter cannot see, such as a method that
+	 * calls the template. A whole number (negative allowed), or a {@code ${...}}
+	 * placeholder.
+	 * @return the phase
+	 */
+	String phase() default "0";
+
+	/**
 	 * How many requests are handled at once; with more than one, a ROUTER socket takes
 	 * the requests on the endpoint and shares them among that many threads, routing each
 	 * reply to its client. A number, or a {@code ${...}} placeholder.

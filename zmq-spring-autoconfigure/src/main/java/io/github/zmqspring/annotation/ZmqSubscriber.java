@@ -74,6 +74,17 @@ public @interface ZmqSubscriber {
 	String autoStartup() default "true";
 
 	/**
+	 * The stop order among this application's listeners: a listener with a higher phase
+	 * stops earlier (and starts later), as with {@code SmartLifecycle} phases. Listeners
+	 * that feed another listener of the application through {@code @SendTo} already stop
+	 * before it; set a phase for a feed the starter cannot see, such as a method that
+	 * calls the template. A whole number (negative allowed), or a {@code ${...}}
+	 * placeholder.
+	 * @return the phase
+	 */
+	String phase() default "0";
+
+	/**
 	 * The topic prefixes to subscribe to; each may be a {@code ${...}} placeholder. Empty
 	 * (the default) subscribes to everything.
 	 * @return the topic prefixes

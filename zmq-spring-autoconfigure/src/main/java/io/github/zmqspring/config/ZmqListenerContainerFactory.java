@@ -247,6 +247,27 @@ public class ZmqListenerContainerFactory implements ApplicationEventPublisherAwa
 		return (sync != null) ? resolve(listener, sync, SocketType.REQ) : null;
 	}
 
+	/**
+	 * Return the addresses a listener's {@code @SendTo} sends to, to tell which listeners
+	 * of the application it feeds.
+	 * @param listener the listener endpoint
+	 * @return the addresses in CZMQ notation, empty when it sends nothing onward or the
+	 * target cannot be resolved
+	 */
+	public String describeSendToAddresses(ZmqListenerEndpoint listener) {
+		String target = listener.getSendTo();
+		if (target == null) {
+			return "";
+		}
+		SocketType type = (listener.getType() == ZmqListenerType.SUBSCRIBER) ? SocketType.PUB : SocketType.PUSH;
+		try {
+			return this.endpointResolver.resolve(target, type).describeAddresses();
+		}
+		catch (RuntimeException ex) {
+			return "";
+		}
+	}
+
 	private ZmqEndpoint resolve(ZmqListenerEndpoint listener, String endpoint, SocketType socketType) {
 		try {
 			return this.endpointResolver.resolve(endpoint, socketType);

@@ -52,6 +52,8 @@ public final class ZmqListenerEndpoint {
 
 	private boolean autoStartup = true;
 
+	private int phase;
+
 	private @Nullable String sendTo;
 
 	private @Nullable String sync;
@@ -121,6 +123,19 @@ public final class ZmqListenerEndpoint {
 
 	public void setAutoStartup(boolean autoStartup) {
 		this.autoStartup = autoStartup;
+	}
+
+	/**
+	 * Return the stop order among the application's listeners: a higher phase stops
+	 * earlier.
+	 * @return the phase, {@code 0} by default
+	 */
+	public int getPhase() {
+		return this.phase;
+	}
+
+	public void setPhase(int phase) {
+		this.phase = phase;
 	}
 
 	/**

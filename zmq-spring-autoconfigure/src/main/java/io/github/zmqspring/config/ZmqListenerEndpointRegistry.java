@@ -17,6 +17,7 @@
 package io.github.zmqspring.config;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -36,8 +37,9 @@ import io.github.zmqspring.listener.ZmqListenerContainer;
 
 /**
  * Owns every listener container by id: starts the auto-startup ones with the application
- * context, stops them all together on shutdown (each waits at most its shutdown timeout),
- * and lets applications look up, start and stop a listener by id.
+ * context, stops them on shutdown in {@link ListenerStopOrder} (a listener that feeds
+ * another stops first, each wave waits at most its shutdown timeout), and lets
+ * applications look up, start and stop a listener by id.
  *
  * @author zmq-spring contributors
  * @since 0.1.0
@@ -45,6 +47,8 @@ import io.github.zmqspring.listener.ZmqListenerContainer;
 public class ZmqListenerEndpointRegistry implements SmartLifecycle, DisposableBean {
 
 	private final Map<String, ZmqListenerContainer> containers = new LinkedHashMap<>();
+
+	private final Map<String, ListenerStopOrder.Entry> stopEntries = new LinkedHashMap<>();
 
 	private volatile boolean running;
 
@@ -65,6 +69,8 @@ public class ZmqListenerEndpointRegistry implements SmartLifecycle, DisposableBe
 							+ "'; set a unique " + "id on " + endpoint.describe());
 			container = factory.createContainer(endpoint);
 			this.containers.put(endpoint.getId(), container);
+			this.stopEntries.put(endpoint.getId(),
+					new ListenerStopOrder.Entry(container, endpoint, factory.describeSendToAddresses(endpoint)));
 		}
 		if (this.running && container.isAutoStartup()) {
 			container.start();
@@ -111,9 +117,14 @@ public class ZmqListenerEndpointRegistry implements SmartLifecycle, DisposableBe
 	@Override
 	public void start() {
 		try {
-			for (ZmqListenerContainer container : getListenerContainers()) {
-				if (container.isAutoStartup()) {
-					container.start();
+			// downstream first: the reverse of the stop order
+			List<List<ZmqListenerContainer>> waves = new ArrayList<>(ListenerStopOrder.waves(stopEntries()));
+			Collections.reverse(waves);
+			for (List<ZmqListenerContainer> wave : waves) {
+				for (ZmqListenerContainer container : wave) {
+					if (container.isAutoStartup()) {
+						container.start();
+					}
 				}
 			}
 		}
@@ -126,16 +137,25 @@ public class ZmqListenerEndpointRegistry implements SmartLifecycle, DisposableBe
 		this.running = true;
 	}
 
+	private List<ListenerStopOrder.Entry> stopEntries() {
+		synchronized (this.containers) {
+			return List.copyOf(this.stopEntries.values());
+		}
+	}
+
 	@Override
 	public void stop() {
 		this.running = false;
-		Collection<ZmqListenerContainer> all = getListenerContainers();
-		// signal every listener first, so they wind down in parallel, then wait
-		all.forEach(ZmqListenerContainer::requestStop);
-		long start = System.nanoTime();
-		for (ZmqListenerContainer container : all) {
-			long deadline = start + container.getShutdownTimeout().toNanos();
-			container.awaitStop(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+		List<ListenerStopOrder.Entry> entries = stopEntries();
+		// upstream first, so what it sends onward still finds its listener; within a
+		// wave every listener is signalled first, so they wind down in parallel
+		for (List<ZmqListenerContainer> wave : ListenerStopOrder.waves(entries)) {
+			wave.forEach(ZmqListenerContainer::requestStop);
+			long start = System.nanoTime();
+			for (ZmqListenerContainer container : wave) {
+				long deadline = start + container.getShutdownTimeout().toNanos();
+				container.awaitStop(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+			}
 		}
 	}
 

@@ -179,18 +179,12 @@ public abstract class AbstractZmqListenerContainer implements ZmqListenerContain
 		return this.listener.getId();
 	}
 
-	/**
-	 * Return the listener definition.
-	 * @return the endpoint of the annotated method
-	 */
+	@Override
 	public ZmqListenerEndpoint getListener() {
 		return this.listener;
 	}
 
-	/**
-	 * Return the name of the endpoint the listener receives on, as used in metric tags.
-	 * @return the endpoint name, or the addresses as written for an inline endpoint
-	 */
+	@Override
 	public String getEndpointName() {
 		return this.endpoint.name();
 	}

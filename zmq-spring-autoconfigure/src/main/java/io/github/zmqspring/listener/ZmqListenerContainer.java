@@ -21,6 +21,8 @@ import java.util.List;
 
 import org.springframework.context.SmartLifecycle;
 
+import io.github.zmqspring.config.ZmqListenerEndpoint;
+
 /**
  * The running form of one listener: the thread(s) and socket(s) behind an annotated
  * method. Created by the framework, looked up through the listener registry; not meant to
@@ -36,6 +38,18 @@ public interface ZmqListenerContainer extends SmartLifecycle {
 	 * @return the id
 	 */
 	String getListenerId();
+
+	/**
+	 * Return the listener definition: the annotated method and its attributes.
+	 * @return the listener endpoint
+	 */
+	ZmqListenerEndpoint getListener();
+
+	/**
+	 * Return the name of the endpoint the listener receives on, as used in metric tags.
+	 * @return the endpoint name, or the addresses as written for an inline endpoint
+	 */
+	String getEndpointName();
 
 	/**
 	 * Return the addresses as configured, in CZMQ notation.

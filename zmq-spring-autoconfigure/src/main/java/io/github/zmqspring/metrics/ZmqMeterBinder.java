@@ -32,7 +32,6 @@ import org.jspecify.annotations.Nullable;
 import io.github.zmqspring.config.ZmqListenerEndpointRegistry;
 import io.github.zmqspring.core.ZmqTemplate;
 import io.github.zmqspring.core.ZmqTemplateCounters;
-import io.github.zmqspring.listener.AbstractZmqListenerContainer;
 import io.github.zmqspring.listener.ZmqListenerContainer;
 import io.github.zmqspring.listener.ZmqListenerCounters;
 import io.github.zmqspring.proxy.ZmqProxy;
@@ -104,13 +103,8 @@ public class ZmqMeterBinder implements MeterBinder {
 	 * @param container the container
 	 */
 	public static void bindListener(MeterRegistry registry, ZmqListenerContainer container) {
-		String type = "unknown";
-		String endpoint = container.getEndpointAddresses();
-		if (container instanceof AbstractZmqListenerContainer known) {
-			type = known.getListener().getType().tagValue();
-			endpoint = known.getEndpointName();
-		}
-		Tags tags = Tags.of("listener.id", container.getListenerId(), "listener.type", type, "endpoint", endpoint);
+		Tags tags = Tags.of("listener.id", container.getListenerId(), "listener.type",
+				container.getListener().getType().tagValue(), "endpoint", container.getEndpointName());
 		ZmqListenerCounters counters = container.getCounters();
 		counter(registry, "zmq.listener.messages.received", "Messages the listener received", null, tags, counters,
 				ZmqListenerCounters::received);

@@ -57,10 +57,47 @@ public final class JavaProcess implements AutoCloseable {
 	 * @throws IOException if the JVM cannot be started
 	 */
 	public static JavaProcess start(Class<?> mainClass, String... args) throws IOException {
-		List<String> command = new ArrayList<>(List.of(JAVA, "-Xshare:auto", "-XX:TieredStopAtLevel=1", "-cp",
-				System.getProperty("java.class.path"), mainClass.getName()));
+		return start(List.of(), mainClass, args);
+	}
+
+	/**
+	 * Start a main class in a new JVM with JVM options.
+	 * @param jvmOptions options such as {@code -Xmx96m}
+	 * @param mainClass the class with the main method
+	 * @param args its arguments
+	 * @return the running process
+	 * @throws IOException if the JVM cannot be started
+	 */
+	public static JavaProcess start(List<String> jvmOptions, Class<?> mainClass, String... args) throws IOException {
+		List<String> command = new ArrayList<>(List.of(JAVA, "-Xshare:auto", "-XX:TieredStopAtLevel=1"));
+		command.addAll(jvmOptions);
+		command.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass.getName()));
 		command.addAll(List.of(args));
 		return new JavaProcess(new ProcessBuilder(command).redirectErrorStream(true).start());
+	}
+
+	/**
+	 * Write one line to the process's standard input.
+	 * @param line the line
+	 * @throws IOException if the process's input is closed
+	 */
+	public void send(String line) throws IOException {
+		this.process.getOutputStream().write((line + "\n").getBytes(StandardCharsets.UTF_8));
+		this.process.getOutputStream().flush();
+	}
+
+	/**
+	 * Wait for the next line starting with a prefix printed after the lines already seen.
+	 * @param prefix the prefix
+	 * @param seen how many lines were printed before (see {@link #output()})
+	 * @param timeout how long to wait
+	 * @return the line
+	 */
+	public String awaitLineStartingWith(String prefix, int seen, Duration timeout) {
+		await().atMost(timeout)
+			.failFast("process ended:\n" + String.join("\n", this.output), () -> !this.process.isAlive())
+			.until(() -> this.output.stream().skip(seen).anyMatch((line) -> line.startsWith(prefix)));
+		return this.output.stream().skip(seen).filter((line) -> line.startsWith(prefix)).findFirst().orElseThrow();
 	}
 
 	/**

@@ -33,6 +33,7 @@ import io.github.zmqspring.convert.ZmqMessageConverter;
 import io.github.zmqspring.core.ZmqEndpointResolver;
 import io.github.zmqspring.core.ZmqSocketFactory;
 import io.github.zmqspring.core.ZmqTemplate;
+import io.github.zmqspring.guard.ZmqReceiveGuard;
 import io.github.zmqspring.event.ZmqPortInfoApplicationListener;
 import io.github.zmqspring.event.ZmqSocketEventListener;
 import io.github.zmqspring.observation.ZmqTemplateObservationConvention;
@@ -79,11 +80,17 @@ public final class ZmqAutoConfiguration {
 		return new ZmqPortInfoApplicationListener();
 	}
 
+	@Bean(destroyMethod = "close")
+	@ConditionalOnMissingBean
+	ZmqReceiveGuard zmqReceiveGuard(ZmqProperties properties) {
+		return new ZmqReceiveGuard(properties.getContext().toReceiveLimits());
+	}
+
 	@Bean
 	@ConditionalOnMissingBean
-	ZmqSocketFactory zmqSocketFactory(ZContext zmqContext,
+	ZmqSocketFactory zmqSocketFactory(ZContext zmqContext, ZmqReceiveGuard zmqReceiveGuard,
 			ObjectProvider<ZmqSocketEventListener> socketEventListeners) {
-		return new ZmqSocketFactory(zmqContext, socketEventListeners.orderedStream().toList());
+		return new ZmqSocketFactory(zmqContext, socketEventListeners.orderedStream().toList(), zmqReceiveGuard);
 	}
 
 	@Bean

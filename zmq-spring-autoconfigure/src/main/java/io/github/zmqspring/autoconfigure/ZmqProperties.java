@@ -27,6 +27,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 
+import io.github.zmqspring.guard.ReceiveLimits;
 import io.github.zmqspring.core.ZmqEndpointDefinition;
 import io.github.zmqspring.core.ZmqSocketOptions;
 import io.github.zmqspring.proxy.ZmqInvalidProxyException;
@@ -124,12 +125,83 @@ public class ZmqProperties {
 		 */
 		private int ioThreads = 1;
 
+		/**
+		 * Bytes that frames received by all sockets together may hold before the
+		 * application reads them; a peer whose frame does not fit is disconnected.
+		 * Default: a quarter of the JVM's maximum heap. Frames under 1 KB are not
+		 * counted.
+		 */
+		private @Nullable DataSize receiveBudget;
+
+		/**
+		 * The same budget for one socket, so that one flooded socket cannot take the
+		 * whole context budget. Default: a quarter of the context budget.
+		 */
+		private @Nullable DataSize socketReceiveBudget;
+
+		/**
+		 * Most frames one multipart message from a peer may have; a peer that sends more
+		 * is disconnected.
+		 */
+		private int maxFrames = ReceiveLimits.DEFAULT_MAX_FRAMES;
+
+		/**
+		 * Most bytes one multipart message from a peer may have in all its frames; a peer
+		 * that sends more is disconnected. Each frame is also limited by the endpoint's
+		 * max-message-size.
+		 */
+		private DataSize maxMultipartSize = DataSize.ofBytes(ReceiveLimits.DEFAULT_MAX_MULTIPART_SIZE);
+
 		public int getIoThreads() {
 			return this.ioThreads;
 		}
 
 		public void setIoThreads(int ioThreads) {
 			this.ioThreads = ioThreads;
+		}
+
+		public @Nullable DataSize getReceiveBudget() {
+			return this.receiveBudget;
+		}
+
+		public void setReceiveBudget(@Nullable DataSize receiveBudget) {
+			this.receiveBudget = receiveBudget;
+		}
+
+		public @Nullable DataSize getSocketReceiveBudget() {
+			return this.socketReceiveBudget;
+		}
+
+		public void setSocketReceiveBudget(@Nullable DataSize socketReceiveBudget) {
+			this.socketReceiveBudget = socketReceiveBudget;
+		}
+
+		public int getMaxFrames() {
+			return this.maxFrames;
+		}
+
+		public void setMaxFrames(int maxFrames) {
+			this.maxFrames = maxFrames;
+		}
+
+		public DataSize getMaxMultipartSize() {
+			return this.maxMultipartSize;
+		}
+
+		public void setMaxMultipartSize(DataSize maxMultipartSize) {
+			this.maxMultipartSize = maxMultipartSize;
+		}
+
+		/**
+		 * Return the receive limits these settings describe.
+		 * @return the limits, defaults filled in
+		 */
+		public ReceiveLimits toReceiveLimits() {
+			long budget = (this.receiveBudget != null) ? this.receiveBudget.toBytes()
+					: ReceiveLimits.defaultReceiveBudget();
+			long socketBudget = (this.socketReceiveBudget != null) ? this.socketReceiveBudget.toBytes()
+					: Math.max(1, budget / 4);
+			return new ReceiveLimits(budget, socketBudget, this.maxFrames, this.maxMultipartSize.toBytes());
 		}
 
 	}

@@ -33,12 +33,18 @@ import io.github.zmqspring.event.ZmqSocketEvent;
 import io.github.zmqspring.event.ZmqSocketEventListener;
 import io.github.zmqspring.event.ZmqSocketEventType;
 import io.github.zmqspring.event.ZmqSocketOwner;
+import io.github.zmqspring.guard.DropReason;
+import io.github.zmqspring.guard.ReceiveLimits;
+import io.github.zmqspring.guard.SocketGuard;
+import io.github.zmqspring.guard.ZmqReceiveGuard;
 
 /**
- * The one place that creates sockets: applies the endpoint's options, installs the event
- * hook that reports the socket's connections to every {@link ZmqSocketEventListener},
- * binds and connects its addresses, and reports failures as {@link ZmqBindException}.
- * Call it on the thread that will own the socket.
+ * The one place that creates sockets: applies the endpoint's options, gives the socket a
+ * {@link SocketGuard} of the context's {@link ZmqReceiveGuard} (which allocates what it
+ * receives within a byte budget and drops connections that break a limit), installs the
+ * event hook that reports the socket's connections to every
+ * {@link ZmqSocketEventListener}, binds and connects its addresses, and reports failures
+ * as {@link ZmqBindException}. Call it on the thread that will own the socket.
  *
  * @author zmq-spring contributors
  * @since 0.1.0
@@ -53,18 +59,40 @@ public class ZmqSocketFactory {
 
 	private final List<ZmqSocketEventListener> listeners;
 
+	private final ZmqReceiveGuard receiveGuard;
+
 	public ZmqSocketFactory(ZContext context) {
 		this(context, List.of());
+	}
+
+	/**
+	 * Create a factory whose sockets report their events to the given listeners, guarded
+	 * with the default receive limits.
+	 * @param context the context sockets are created in
+	 * @param listeners receive every socket event, on JeroMQ's I/O thread
+	 */
+	public ZmqSocketFactory(ZContext context, List<ZmqSocketEventListener> listeners) {
+		this(context, listeners, new ZmqReceiveGuard(ReceiveLimits.defaults()));
 	}
 
 	/**
 	 * Create a factory whose sockets report their events to the given listeners.
 	 * @param context the context sockets are created in
 	 * @param listeners receive every socket event, on JeroMQ's I/O thread
+	 * @param receiveGuard the context's receive guard
 	 */
-	public ZmqSocketFactory(ZContext context, List<ZmqSocketEventListener> listeners) {
+	public ZmqSocketFactory(ZContext context, List<ZmqSocketEventListener> listeners, ZmqReceiveGuard receiveGuard) {
 		this.context = context;
 		this.listeners = new CopyOnWriteArrayList<>(listeners);
+		this.receiveGuard = receiveGuard;
+	}
+
+	/**
+	 * Return the receive guard of the context.
+	 * @return the guard
+	 */
+	public ZmqReceiveGuard getReceiveGuard() {
+		return this.receiveGuard;
 	}
 
 	/**
@@ -114,14 +142,17 @@ public class ZmqSocketFactory {
 			Consumer<ZMQ.Socket> beforeAttach, @Nullable ZmqSocketEventListener socketListener) {
 		ZMQ.Socket socket = this.context.createSocket(type);
 		try {
-			endpoint.options().applyTo(socket, type, endpoint.connects());
-			socket.setMsgAllocator(new GuardedMsgAllocator(endpoint.options().maxMessageSizeOrDefault()));
+			ZmqSocketOptions options = endpoint.options();
+			options.applyTo(socket, type);
+			EventHook hook = new EventHook(owner, endpoint.name(), type, socketListener);
+			SocketGuard guard = this.receiveGuard.forSocket(owner.description(), options.maxMessageSizeOrDefault(),
+					options.handshakeDeadline(), hook::peerDropped);
+			hook.guard = guard;
+			socket.setMsgAllocator(guard);
 			beforeAttach.accept(socket);
-			if (socketListener != null || !this.listeners.isEmpty()) {
-				// one hook per socket (JeroMQ allows no second one); events are rare, so
-				// building an event object each time costs nothing on the message path
-				socket.setEventHook(new EventHook(owner, endpoint.name(), type, socketListener), EVENT_MASK);
-			}
+			// one hook per socket (JeroMQ allows no second one); events are rare, so
+			// building an event object each time costs nothing on the message path
+			socket.setEventHook(hook, EVENT_MASK);
 			for (ZmqAddress address : endpoint.addresses()) {
 				attach(socket, address, owner.description(), onBound);
 			}
@@ -173,6 +204,8 @@ public class ZmqSocketFactory {
 
 		private final @Nullable ZmqSocketEventListener socketListener;
 
+		private @Nullable SocketGuard guard;
+
 		EventHook(ZmqSocketOwner owner, String endpoint, SocketType type,
 				@Nullable ZmqSocketEventListener socketListener) {
 			this.owner = owner;
@@ -183,6 +216,10 @@ public class ZmqSocketFactory {
 
 		@Override
 		public void consume(zmq.ZMQ.Event raw) {
+			SocketGuard socketGuard = this.guard;
+			if (socketGuard != null) {
+				socketGuard.onEvent(raw.event, raw.arg);
+			}
 			ZmqSocketEventType eventType = ZmqSocketEventType.of(raw.event);
 			if (eventType == null) {
 				return;
@@ -190,7 +227,15 @@ public class ZmqSocketFactory {
 			// the value is an error code, an interval or a version; channels are not
 			// exposed
 			int value = (raw.arg instanceof Integer number) ? number : 0;
-			ZmqSocketEvent event = new ZmqSocketEvent(this.owner, this.endpoint, this.type, eventType, raw.addr, value);
+			publish(new ZmqSocketEvent(this.owner, this.endpoint, this.type, eventType, raw.addr, value));
+		}
+
+		void peerDropped(String peer, DropReason reason) {
+			publish(new ZmqSocketEvent(this.owner, this.endpoint, this.type, ZmqSocketEventType.PEER_DROPPED,
+					"tcp://" + peer, reason.ordinal()));
+		}
+
+		private void publish(ZmqSocketEvent event) {
 			if (this.socketListener != null) {
 				ZmqSocketFactory.notify(this.socketListener, event);
 			}

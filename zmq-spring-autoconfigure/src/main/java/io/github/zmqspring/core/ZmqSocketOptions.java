@@ -33,10 +33,10 @@ import org.zeromq.ZMQ;
  * @param reconnectIntervalMax the longest delay between reconnection attempts
  * @param handshakeInterval how long a new connection may take to complete the ZMTP
  * handshake before it is dropped and retried
- * @param heartbeatInterval how often a connecting socket sends ZMTP heartbeats
- * ({@link Duration#ZERO} turns them off)
- * @param heartbeatTimeout how long a connecting socket waits for traffic after a
- * heartbeat before it drops the connection
+ * @param heartbeatInterval how often the socket sends ZMTP heartbeats on each of its
+ * connections, bound or connected ({@link Duration#ZERO} turns them off)
+ * @param heartbeatTimeout how long the socket waits for traffic after a heartbeat before
+ * it drops the connection
  * @param heartbeatTtl how long the peer should keep the connection without hearing from
  * this socket
  * @param maxMessageSize the largest message accepted from a peer in bytes; a peer that
@@ -82,13 +82,14 @@ public record ZmqSocketOptions(@Nullable Integer sendHighWaterMark, @Nullable In
 	public static final Duration DEFAULT_RECONNECT_INTERVAL_MAX = Duration.ofSeconds(2);
 
 	/**
-	 * Heartbeat interval of connecting sockets unless configured: a peer that vanished
-	 * without closing its TCP connection is noticed within the heartbeat timeout.
+	 * Heartbeat interval unless configured, on bound and connecting sockets alike: a peer
+	 * that vanished or froze without closing its TCP connection is noticed within the
+	 * heartbeat timeout, and stops being given work.
 	 */
 	public static final Duration DEFAULT_HEARTBEAT_INTERVAL = Duration.ofSeconds(5);
 
 	/**
-	 * Heartbeat timeout of connecting sockets unless configured.
+	 * Heartbeat timeout unless configured.
 	 */
 	public static final Duration DEFAULT_HEARTBEAT_TIMEOUT = Duration.ofSeconds(15);
 
@@ -98,10 +99,19 @@ public record ZmqSocketOptions(@Nullable Integer sendHighWaterMark, @Nullable In
 	public static final Duration DEFAULT_HEARTBEAT_TTL = Duration.ofSeconds(15);
 
 	/**
-	 * Largest accepted message unless configured (64 MiB): a peer that announces a bigger
-	 * frame is disconnected before anything is allocated for it.
+	 * Largest accepted frame unless configured (4 MiB, gRPC's default for a service on a
+	 * network): a peer that announces a bigger frame is disconnected before anything is
+	 * allocated for it.
 	 */
-	public static final long DEFAULT_MAX_MESSAGE_SIZE = 64L * 1024 * 1024;
+	public static final long DEFAULT_MAX_MESSAGE_SIZE = 4L * 1024 * 1024;
+
+	/**
+	 * Time a new connection gets, after its handshake interval and first heartbeat, to be
+	 * heard from before the starter drops it: JeroMQ stops its own handshake timer once
+	 * the 64-byte greeting has arrived, so a peer that stops there would otherwise hold
+	 * its connection forever.
+	 */
+	public static final Duration HANDSHAKE_DEADLINE_MARGIN = Duration.ofSeconds(2);
 
 	/**
 	 * Return a builder with nothing set.
@@ -115,10 +125,8 @@ public record ZmqSocketOptions(@Nullable Integer sendHighWaterMark, @Nullable In
 	 * Apply these options to a socket before it binds or connects.
 	 * @param socket the socket, on its owning thread
 	 * @param type the socket's type
-	 * @param connects whether the socket connects to at least one address (heartbeats are
-	 * sent by connecting sockets; bound sockets answer them)
 	 */
-	public void applyTo(ZMQ.Socket socket, SocketType type, boolean connects) {
+	public void applyTo(ZMQ.Socket socket, SocketType type) {
 		if (this.sendHighWaterMark != null) {
 			socket.setSndHWM(this.sendHighWaterMark);
 		}
@@ -132,15 +140,37 @@ public record ZmqSocketOptions(@Nullable Integer sendHighWaterMark, @Nullable In
 		socket.setReconnectIVLMax(orDefault(this.reconnectIntervalMax, DEFAULT_RECONNECT_INTERVAL_MAX).toMillis());
 		socket.setHandshakeIvl((int) orDefault(this.handshakeInterval, DEFAULT_HANDSHAKE_INTERVAL).toMillis());
 		socket.setMaxMsgSize(maxMessageSizeOrDefault());
-		if (connects) {
-			Duration interval = orDefault(this.heartbeatInterval, DEFAULT_HEARTBEAT_INTERVAL);
-			if (!interval.isZero()) {
-				socket.setHeartbeatIvl((int) interval.toMillis());
-				socket
-					.setHeartbeatTimeout((int) orDefault(this.heartbeatTimeout, DEFAULT_HEARTBEAT_TIMEOUT).toMillis());
-				socket.setHeartbeatTtl((int) orDefault(this.heartbeatTtl, DEFAULT_HEARTBEAT_TTL).toMillis());
-			}
+		Duration interval = heartbeatIntervalOrDefault();
+		if (!interval.isZero()) {
+			socket.setHeartbeatIvl((int) interval.toMillis());
+			socket.setHeartbeatTimeout((int) orDefault(this.heartbeatTimeout, DEFAULT_HEARTBEAT_TIMEOUT).toMillis());
+			socket.setHeartbeatTtl((int) orDefault(this.heartbeatTtl, DEFAULT_HEARTBEAT_TTL).toMillis());
 		}
+	}
+
+	/**
+	 * Return the heartbeat interval.
+	 * @return the configured interval, else {@link #DEFAULT_HEARTBEAT_INTERVAL};
+	 * {@link Duration#ZERO} means no heartbeats
+	 */
+	public Duration heartbeatIntervalOrDefault() {
+		return orDefault(this.heartbeatInterval, DEFAULT_HEARTBEAT_INTERVAL);
+	}
+
+	/**
+	 * Return how long a new TCP connection has to complete its handshake and be heard
+	 * from (a first message, or the answer to the first heartbeat) before it is dropped.
+	 * @return the handshake interval plus the heartbeat interval plus
+	 * {@link #HANDSHAKE_DEADLINE_MARGIN}, or {@code null} without heartbeats (an idle
+	 * peer would then be indistinguishable from a stalled one)
+	 */
+	public @Nullable Duration handshakeDeadline() {
+		Duration interval = heartbeatIntervalOrDefault();
+		if (interval.isZero()) {
+			return null;
+		}
+		return orDefault(this.handshakeInterval, DEFAULT_HANDSHAKE_INTERVAL).plus(interval)
+			.plus(HANDSHAKE_DEADLINE_MARGIN);
 	}
 
 	/**

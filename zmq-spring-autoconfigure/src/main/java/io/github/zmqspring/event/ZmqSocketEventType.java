@@ -56,7 +56,14 @@ public enum ZmqSocketEventType {
 	DISCONNECTED(ZMQ.EVENT_DISCONNECTED),
 
 	/** A listening address or a pending connect was closed. */
-	CLOSED(ZMQ.EVENT_CLOSED);
+	CLOSED(ZMQ.EVENT_CLOSED),
+
+	/**
+	 * The starter dropped a peer's connection because it broke a receive limit or did not
+	 * complete its handshake in time; the event's value is the
+	 * {@link io.github.zmqspring.guard.DropReason}'s ordinal. Not a JeroMQ event.
+	 */
+	PEER_DROPPED(0);
 
 	private static final ZmqSocketEventType[] VALUES = values();
 

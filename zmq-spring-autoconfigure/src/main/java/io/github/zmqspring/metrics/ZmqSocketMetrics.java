@@ -28,6 +28,7 @@ import io.github.zmqspring.event.ZmqSocketEvent;
 import io.github.zmqspring.event.ZmqSocketEventListener;
 import io.github.zmqspring.event.ZmqSocketEventType;
 import io.github.zmqspring.event.ZmqSocketOwner;
+import io.github.zmqspring.guard.DropReason;
 
 /**
  * Counts socket events in Micrometer, tagged with the owner of the socket
@@ -68,16 +69,22 @@ public class ZmqSocketMetrics implements ZmqSocketEventListener {
 			return;
 		}
 		ZmqSocketOwner owner = event.getOwner();
-		Key key = new Key(owner.kind(), owner.name(), event.getType());
-		this.counters
-			.computeIfAbsent(key,
-					(missing) -> Counter.builder(name)
-						.description(description(missing.type()))
-						.tag("owner.kind", missing.kind().tagValue())
-						.tag("owner.name", missing.name())
-						.tag("event", missing.type().name().toLowerCase(Locale.ROOT))
-						.register(this.registry))
-			.increment();
+		String reason = (event.getType() == ZmqSocketEventType.PEER_DROPPED)
+				? DropReason.of(event.getValue()).tagValue() : null;
+		Key key = new Key(owner.kind(), owner.name(), event.getType(), reason);
+		this.counters.computeIfAbsent(key, (missing) -> register(name, missing)).increment();
+	}
+
+	private Counter register(String name, Key key) {
+		Counter.Builder builder = Counter.builder(name)
+			.description(description(key.type()))
+			.tag("owner.kind", key.kind().tagValue())
+			.tag("owner.name", key.name())
+			.tag("event", key.type().name().toLowerCase(Locale.ROOT));
+		if (key.reason() != null) {
+			builder.tag("reason", key.reason());
+		}
+		return builder.register(this.registry);
 	}
 
 	private static @Nullable String meterName(ZmqSocketEventType type) {
@@ -87,6 +94,7 @@ public class ZmqSocketMetrics implements ZmqSocketEventListener {
 			case CONNECT_RETRIED -> "zmq.socket.reconnects";
 			case HANDSHAKE_FAILED -> "zmq.socket.handshake.failures";
 			case BIND_FAILED, ACCEPT_FAILED -> "zmq.socket.bind.failures";
+			case PEER_DROPPED -> "zmq.socket.peers.dropped";
 			default -> null;
 		};
 	}
@@ -97,11 +105,12 @@ public class ZmqSocketMetrics implements ZmqSocketEventListener {
 			case DISCONNECTED -> "Connections the socket lost";
 			case CONNECT_RETRIED -> "Connect attempts the socket scheduled again";
 			case HANDSHAKE_FAILED -> "ZMTP handshakes that failed";
+			case PEER_DROPPED -> "Connections dropped for breaking a receive limit or not completing the handshake";
 			default -> "Binds or accepts that failed";
 		};
 	}
 
-	private record Key(ZmqSocketOwner.Kind kind, String name, ZmqSocketEventType type) {
+	private record Key(ZmqSocketOwner.Kind kind, String name, ZmqSocketEventType type, @Nullable String reason) {
 	}
 
 }

@@ -124,12 +124,29 @@ public class ZmqProperties {
 		 */
 		private int ioThreads = 1;
 
+		/**
+		 * How long closing the shared context may take when the application shuts down.
+		 * The close waits for JeroMQ to close every socket, which never finishes when one
+		 * of its threads died or a socket with an unlimited linger holds messages for an
+		 * absent peer; after this long the application logs a warning and goes on
+		 * shutting down, leaving the context's daemon threads behind.
+		 */
+		private Duration closeTimeout = Duration.ofSeconds(5);
+
 		public int getIoThreads() {
 			return this.ioThreads;
 		}
 
 		public void setIoThreads(int ioThreads) {
 			this.ioThreads = ioThreads;
+		}
+
+		public Duration getCloseTimeout() {
+			return this.closeTimeout;
+		}
+
+		public void setCloseTimeout(Duration closeTimeout) {
+			this.closeTimeout = closeTimeout;
 		}
 
 	}

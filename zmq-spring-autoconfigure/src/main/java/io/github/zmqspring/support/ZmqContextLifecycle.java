@@ -119,8 +119,8 @@ public class ZmqContextLifecycle implements DisposableBean {
 			Thread.currentThread().interrupt();
 		}
 		if (closer.isAlive()) {
-			logger.warn("The ZeroMQ context did not close within " + this.closeTimeout
-					+ " (zmq.context.close-timeout); " + openSockets
+			logger.warn("The ZeroMQ context did not close within " + this.closeTimeout.toMillis()
+					+ " ms (zmq.context.close-timeout); " + openSockets
 					+ " socket(s) were open when the close began, JeroMQ threads that died: " + this.failures.describe()
 					+ ". A socket with an unlimited linger that still holds messages for "
 					+ "an absent peer, or a dead JeroMQ thread, keeps the close from finishing. Giving up: thread '"

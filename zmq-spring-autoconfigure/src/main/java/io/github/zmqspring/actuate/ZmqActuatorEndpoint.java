@@ -32,7 +32,7 @@ import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 import io.github.zmqspring.config.ZmqListenerEndpoint;
 import io.github.zmqspring.config.ZmqListenerEndpointRegistry;
 import io.github.zmqspring.core.ZmqTemplate;
-import io.github.zmqspring.listener.AbstractZmqListenerContainer;
+import io.github.zmqspring.core.ZmqThreadFailures;
 import io.github.zmqspring.listener.ZmqListenerContainer;
 import io.github.zmqspring.listener.ZmqListenerCounters;
 import io.github.zmqspring.proxy.ZmqProxy;
@@ -41,7 +41,8 @@ import io.github.zmqspring.proxy.ZmqProxyRegistry;
 /**
  * Read-only actuator endpoint {@code zmq}: the shared context, every listener (addresses
  * configured and bound, state, concurrency, message counters), every proxy (addresses,
- * state, message counts) and the endpoints the {@link ZmqTemplate} has used. It reports
+ * state, message counts) and the endpoints the {@link ZmqTemplate} has used. The context
+ * lists the JeroMQ threads that died ({@link ZmqThreadFailures}). It reports
  * configuration and counters only, never anything taken from messages. Expose it with
  * {@code management.endpoints.web.exposure.include=zmq}.
  *
@@ -59,8 +60,10 @@ public class ZmqActuatorEndpoint {
 
 	private final @Nullable ZmqTemplate template;
 
+	private final @Nullable ZmqThreadFailures threadFailures;
+
 	/**
-	 * Create an endpoint.
+	 * Create an endpoint that does not know about JeroMQ thread failures.
 	 * @param context the shared context
 	 * @param listenerRegistry the listener containers, {@code null} if there are none
 	 * @param proxyRegistry the proxies, {@code null} if there are none
@@ -68,10 +71,26 @@ public class ZmqActuatorEndpoint {
 	 */
 	public ZmqActuatorEndpoint(ZContext context, @Nullable ZmqListenerEndpointRegistry listenerRegistry,
 			@Nullable ZmqProxyRegistry proxyRegistry, @Nullable ZmqTemplate template) {
+		this(context, listenerRegistry, proxyRegistry, template, null);
+	}
+
+	/**
+	 * Create an endpoint.
+	 * @param context the shared context
+	 * @param listenerRegistry the listener containers, {@code null} if there are none
+	 * @param proxyRegistry the proxies, {@code null} if there are none
+	 * @param template the template, {@code null} if there is none
+	 * @param threadFailures the failures of the context's JeroMQ threads, {@code null} if
+	 * they are not recorded
+	 */
+	public ZmqActuatorEndpoint(ZContext context, @Nullable ZmqListenerEndpointRegistry listenerRegistry,
+			@Nullable ZmqProxyRegistry proxyRegistry, @Nullable ZmqTemplate template,
+			@Nullable ZmqThreadFailures threadFailures) {
 		this.context = context;
 		this.listenerRegistry = listenerRegistry;
 		this.proxyRegistry = proxyRegistry;
 		this.template = template;
+		this.threadFailures = threadFailures;
 	}
 
 	/**
@@ -80,8 +99,12 @@ public class ZmqActuatorEndpoint {
 	 */
 	@ReadOperation
 	public ZmqDescriptor zmq() {
+		List<FailedThreadDescriptor> failedThreads = (this.threadFailures != null) ? this.threadFailures.getFailures()
+			.stream()
+			.map((failure) -> new FailedThreadDescriptor(failure.thread(), failure.error(), failure.time().toString()))
+			.toList() : List.of();
 		ContextDescriptor context = new ContextDescriptor(!this.context.isClosed(), this.context.getIoThreads(),
-				this.context.getSockets().size());
+				this.context.getSockets().size(), failedThreads);
 		Map<String, ListenerDescriptor> listeners = new LinkedHashMap<>();
 		if (this.listenerRegistry != null) {
 			for (ZmqListenerContainer container : this.listenerRegistry.getListenerContainers()) {
@@ -104,17 +127,11 @@ public class ZmqActuatorEndpoint {
 	}
 
 	private static ListenerDescriptor describe(ZmqListenerContainer container) {
-		String type = null;
-		String socketType = null;
-		String endpoint = null;
-		int concurrency = 1;
-		if (container instanceof AbstractZmqListenerContainer abstractContainer) {
-			ZmqListenerEndpoint listener = abstractContainer.getListener();
-			type = listener.getType().tagValue();
-			socketType = listener.getType().socketType().name();
-			endpoint = listener.getEndpoint();
-			concurrency = Math.max(1, listener.getConcurrency());
-		}
+		ZmqListenerEndpoint listener = container.getListener();
+		String type = listener.getType().tagValue();
+		String socketType = listener.getType().socketType().name();
+		String endpoint = listener.getEndpoint();
+		int concurrency = Math.max(1, listener.getConcurrency());
 		ZmqListenerCounters counters = container.getCounters();
 		Map<String, Long> rejected = new LinkedHashMap<>();
 		for (ZmqListenerCounters.Rejection reason : ZmqListenerCounters.Rejection.values()) {
@@ -152,8 +169,21 @@ public class ZmqActuatorEndpoint {
 	 * @param open whether it is open
 	 * @param ioThreads its number of I/O threads
 	 * @param sockets how many sockets are open in it
+	 * @param failedThreads the JeroMQ threads that died, empty while all run
 	 */
-	public record ContextDescriptor(boolean open, int ioThreads, int sockets) {
+	public record ContextDescriptor(boolean open, int ioThreads, int sockets,
+			List<FailedThreadDescriptor> failedThreads) {
+
+	}
+
+	/**
+	 * A JeroMQ thread of the context that died.
+	 *
+	 * @param thread its name, for example {@code iothread-2}
+	 * @param error the class of what ended it
+	 * @param time when it ended (ISO-8601)
+	 */
+	public record FailedThreadDescriptor(String thread, String error, String time) {
 
 	}
 
@@ -172,8 +202,8 @@ public class ZmqActuatorEndpoint {
 	 * @param concurrency how many messages it handles at once
 	 * @param counters what it received and what became of it
 	 */
-	public record ListenerDescriptor(@Nullable String type, @Nullable String socketType, @Nullable String endpoint,
-			String addresses, List<String> boundAddresses, boolean running, boolean autoStartup, int concurrency,
+	public record ListenerDescriptor(String type, String socketType, String endpoint, String addresses,
+			List<String> boundAddresses, boolean running, boolean autoStartup, int concurrency,
 			CountersDescriptor counters) {
 
 	}

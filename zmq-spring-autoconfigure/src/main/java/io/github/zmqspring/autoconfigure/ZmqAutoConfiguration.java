@@ -33,6 +33,7 @@ import io.github.zmqspring.convert.ZmqMessageConverter;
 import io.github.zmqspring.core.ZmqEndpointResolver;
 import io.github.zmqspring.core.ZmqSocketFactory;
 import io.github.zmqspring.core.ZmqTemplate;
+import io.github.zmqspring.core.ZmqThreadFailures;
 import io.github.zmqspring.guard.ZmqReceiveGuard;
 import io.github.zmqspring.event.ZmqPortInfoApplicationListener;
 import io.github.zmqspring.event.ZmqSocketEventListener;
@@ -40,14 +41,16 @@ import io.github.zmqspring.observation.ZmqTemplateObservationConvention;
 import io.github.zmqspring.event.ZmqSocketEventPublisher;
 import io.github.zmqspring.proxy.ZmqProxyDefinition;
 import io.github.zmqspring.proxy.ZmqProxyRegistry;
+import io.github.zmqspring.support.ZmqContextLifecycle;
 
 /**
  * Auto-configuration for ZeroMQ: one shared {@link ZContext} (closed last, after every
- * listener and the template), endpoint resolution from {@code zmq.endpoints}, payload
- * conversion through the application's Jackson {@link JsonMapper}, the
- * {@link ZmqTemplate}, the proxies of {@code zmq.proxies}, annotation-driven listeners,
- * socket events republished as application events ({@link ZmqSocketEventPublisher}) and
- * the {@code local.zmq.*} properties of bound ports
+ * listener and the template, within {@code zmq.context.close-timeout}, with the failures
+ * of JeroMQ's own threads recorded in {@link ZmqThreadFailures}), endpoint resolution
+ * from {@code zmq.endpoints}, payload conversion through the application's Jackson
+ * {@link JsonMapper}, the {@link ZmqTemplate}, the proxies of {@code zmq.proxies},
+ * annotation-driven listeners, socket events republished as application events
+ * ({@link ZmqSocketEventPublisher}) and the {@code local.zmq.*} properties of bound ports
  * ({@link ZmqPortInfoApplicationListener}). Every bean backs off when the application
  * defines its own. The listeners and the template report {@code zmq.listener} and
  * {@code zmq.template} observations to the application's {@code ObservationRegistry} when
@@ -62,10 +65,25 @@ import io.github.zmqspring.proxy.ZmqProxyRegistry;
 @Import(ZmqAnnotationDrivenConfiguration.class)
 public final class ZmqAutoConfiguration {
 
-	@Bean(destroyMethod = "close")
+	@Bean
 	@ConditionalOnMissingBean
-	ZContext zmqContext(ZmqProperties properties) {
-		return new ZContext(properties.getContext().getIoThreads());
+	ZmqThreadFailures zmqThreadFailures() {
+		return new ZmqThreadFailures();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(ZContext.class)
+	ZmqContextLifecycle zmqContextLifecycle(ZmqProperties properties, ZmqThreadFailures zmqThreadFailures) {
+		ZmqProperties.Context settings = properties.getContext();
+		return new ZmqContextLifecycle(settings.getIoThreads(), settings.getCloseTimeout(), zmqThreadFailures);
+	}
+
+	// the lifecycle closes the context (bounded): as this bean depends on it, it is
+	// destroyed after every bean that uses the context
+	@Bean(destroyMethod = "")
+	@ConditionalOnMissingBean
+	ZContext zmqContext(ZmqContextLifecycle zmqContextLifecycle) {
+		return zmqContextLifecycle.getContext();
 	}
 
 	@Bean

@@ -126,6 +126,15 @@ public class ZmqProperties {
 		private int ioThreads = 1;
 
 		/**
+		 * How long closing the shared context may take when the application shuts down.
+		 * The close waits for JeroMQ to close every socket, which never finishes when one
+		 * of its threads died or a socket with an unlimited linger holds messages for an
+		 * absent peer; after this long the application logs a warning and goes on
+		 * shutting down, leaving the context's daemon threads behind.
+		 */
+		private Duration closeTimeout = Duration.ofSeconds(5);
+
+		/**
 		 * Bytes that frames received by all sockets together may hold before the
 		 * application reads them; a peer whose frame does not fit is disconnected.
 		 * Default: a quarter of the JVM's maximum heap. Frames under 1 KB are not
@@ -158,6 +167,14 @@ public class ZmqProperties {
 
 		public void setIoThreads(int ioThreads) {
 			this.ioThreads = ioThreads;
+		}
+
+		public Duration getCloseTimeout() {
+			return this.closeTimeout;
+		}
+
+		public void setCloseTimeout(Duration closeTimeout) {
+			this.closeTimeout = closeTimeout;
 		}
 
 		public @Nullable DataSize getReceiveBudget() {

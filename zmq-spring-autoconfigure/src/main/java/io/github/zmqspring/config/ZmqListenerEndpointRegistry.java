@@ -62,7 +62,7 @@ public class ZmqListenerEndpointRegistry implements SmartLifecycle, DisposableBe
 	 */
 	public ZmqListenerContainer registerListenerContainer(ZmqListenerEndpoint endpoint,
 			ZmqListenerContainerFactory factory) {
-		AbstractZmqListenerContainer container;
+		ZmqListenerContainer container;
 		synchronized (this.containers) {
 			Assert.state(!this.containers.containsKey(endpoint.getId()),
 					() -> "Another ZeroMQ listener is already registered with id '" + endpoint.getId()

@@ -165,12 +165,13 @@ public class ZmqSocketFactory {
 	}
 
 	private static void notify(ZmqSocketEventListener listener, ZmqSocketEvent event) {
-		// never let a listener's failure reach JeroMQ's I/O thread, which would die with
-		// it
+		// never let a listener's failure reach JeroMQ's I/O thread: its poller catches
+		// only RuntimeException, so an Error would end the thread and every socket it
+		// serves
 		try {
 			listener.onSocketEvent(event);
 		}
-		catch (RuntimeException ex) {
+		catch (RuntimeException | Error ex) {
 			logger.warn("Socket event listener " + listener + " failed on " + event, ex);
 		}
 	}

@@ -28,14 +28,15 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
 
 import io.github.zmqspring.config.ZmqListenerEndpointRegistry;
-import io.github.zmqspring.listener.AbstractZmqListenerContainer;
+import io.github.zmqspring.core.ZmqThreadFailures;
 import io.github.zmqspring.listener.ZmqListenerContainer;
 import io.github.zmqspring.proxy.ZmqProxy;
 import io.github.zmqspring.proxy.ZmqProxyRegistry;
 
 /**
  * Health of ZeroMQ in the application (contributor {@code zmq}): {@code UP} when the
- * shared {@link ZContext} is open and every listener and proxy that should run does.
+ * shared {@link ZContext} is open, none of JeroMQ's own threads has died
+ * ({@link ZmqThreadFailures}) and every listener and proxy that should run does.
  * <p>
  * A listener or proxy <em>should run</em> when it was last started — at startup when it
  * auto-starts, or through {@code start()} later — and not stopped since
@@ -47,9 +48,14 @@ import io.github.zmqspring.proxy.ZmqProxyRegistry;
  * {@code STOPPED} and does not make the application {@code DOWN}; one whose start failed
  * does.
  * <p>
- * Details: {@code context} (open, I/O threads), {@code listeners} by id and
- * {@code proxies} by name, each with its status, type, configured and bound addresses.
- * Nothing derived from messages is included.
+ * A JeroMQ thread ({@code iothread-N}, {@code reaper-N}) that died keeps the application
+ * {@code DOWN} until it restarts: the context cannot move the messages of the sockets
+ * that thread served, and nothing brings the thread back.
+ * <p>
+ * Details: {@code context} (open, I/O threads, and {@code failedThreads}: the name of
+ * each JeroMQ thread that died with the class of what ended it), {@code listeners} by id
+ * and {@code proxies} by name, each with its status, type, configured and bound
+ * addresses. Nothing derived from messages is included.
  *
  * @author zmq-spring contributors
  * @since 0.1.0
@@ -67,18 +73,34 @@ public class ZmqHealthIndicator extends AbstractHealthIndicator {
 
 	private final @Nullable ZmqProxyRegistry proxyRegistry;
 
+	private final @Nullable ZmqThreadFailures threadFailures;
+
 	/**
-	 * Create an indicator.
+	 * Create an indicator that does not know about JeroMQ thread failures.
 	 * @param context the shared context
 	 * @param listenerRegistry the listener containers, {@code null} if there are none
 	 * @param proxyRegistry the proxies, {@code null} if there are none
 	 */
 	public ZmqHealthIndicator(ZContext context, @Nullable ZmqListenerEndpointRegistry listenerRegistry,
 			@Nullable ZmqProxyRegistry proxyRegistry) {
+		this(context, listenerRegistry, proxyRegistry, null);
+	}
+
+	/**
+	 * Create an indicator.
+	 * @param context the shared context
+	 * @param listenerRegistry the listener containers, {@code null} if there are none
+	 * @param proxyRegistry the proxies, {@code null} if there are none
+	 * @param threadFailures the failures of the context's JeroMQ threads, {@code null} if
+	 * they are not recorded
+	 */
+	public ZmqHealthIndicator(ZContext context, @Nullable ZmqListenerEndpointRegistry listenerRegistry,
+			@Nullable ZmqProxyRegistry proxyRegistry, @Nullable ZmqThreadFailures threadFailures) {
 		super("ZeroMQ health check failed");
 		this.context = context;
 		this.listenerRegistry = listenerRegistry;
 		this.proxyRegistry = proxyRegistry;
+		this.threadFailures = threadFailures;
 	}
 
 	@Override
@@ -87,6 +109,14 @@ public class ZmqHealthIndicator extends AbstractHealthIndicator {
 		Map<String, Object> context = new LinkedHashMap<>();
 		context.put("open", !this.context.isClosed());
 		context.put("ioThreads", this.context.getIoThreads());
+		if (this.threadFailures != null && this.threadFailures.hasFailures()) {
+			healthy = false;
+			context.put("failedThreads",
+					this.threadFailures.getFailures()
+						.stream()
+						.map((failure) -> Map.of("thread", failure.thread(), "error", failure.error()))
+						.toList());
+		}
 		builder.withDetail("context", context);
 		if (this.listenerRegistry != null) {
 			Map<String, Object> listeners = new LinkedHashMap<>();
@@ -131,10 +161,8 @@ public class ZmqHealthIndicator extends AbstractHealthIndicator {
 	private static Map<String, Object> describe(ZmqListenerContainer container, Status status) {
 		Map<String, Object> details = new LinkedHashMap<>();
 		details.put("status", status.getCode());
-		if (container instanceof AbstractZmqListenerContainer listener) {
-			details.put("type", listener.getListener().getType().tagValue());
-			details.put("endpoint", listener.getListener().getEndpoint());
-		}
+		details.put("type", container.getListener().getType().tagValue());
+		details.put("endpoint", container.getListener().getEndpoint());
 		details.put("addresses", container.getEndpointAddresses());
 		details.put("boundAddresses", container.getBoundAddresses());
 		details.put("running", container.isRunning());

@@ -31,6 +31,7 @@ import io.github.zmqspring.actuate.ZmqActuatorEndpoint;
 import io.github.zmqspring.autoconfigure.ZmqAutoConfiguration;
 import io.github.zmqspring.config.ZmqListenerEndpointRegistry;
 import io.github.zmqspring.core.ZmqTemplate;
+import io.github.zmqspring.core.ZmqThreadFailures;
 import io.github.zmqspring.proxy.ZmqProxyRegistry;
 
 /**
@@ -54,9 +55,10 @@ public final class ZmqEndpointAutoConfiguration {
 	@ConditionalOnMissingBean
 	ZmqActuatorEndpoint zmqActuatorEndpoint(ZContext zmqContext,
 			ObjectProvider<ZmqListenerEndpointRegistry> listenerRegistry,
-			ObjectProvider<ZmqProxyRegistry> proxyRegistry, ObjectProvider<ZmqTemplate> template) {
+			ObjectProvider<ZmqProxyRegistry> proxyRegistry, ObjectProvider<ZmqTemplate> template,
+			ObjectProvider<ZmqThreadFailures> threadFailures) {
 		return new ZmqActuatorEndpoint(zmqContext, listenerRegistry.getIfUnique(), proxyRegistry.getIfUnique(),
-				template.getIfUnique());
+				template.getIfUnique(), threadFailures.getIfUnique());
 	}
 
 }

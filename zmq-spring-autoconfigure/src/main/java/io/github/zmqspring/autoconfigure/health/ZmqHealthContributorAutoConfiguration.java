@@ -29,6 +29,7 @@ import org.springframework.context.annotation.Bean;
 
 import io.github.zmqspring.autoconfigure.ZmqAutoConfiguration;
 import io.github.zmqspring.config.ZmqListenerEndpointRegistry;
+import io.github.zmqspring.core.ZmqThreadFailures;
 import io.github.zmqspring.health.ZmqHealthIndicator;
 import io.github.zmqspring.proxy.ZmqProxyRegistry;
 
@@ -52,8 +53,9 @@ public final class ZmqHealthContributorAutoConfiguration {
 	@ConditionalOnMissingBean(name = { "zmqHealthIndicator", "zmqHealthContributor" })
 	ZmqHealthIndicator zmqHealthIndicator(ZContext zmqContext,
 			ObjectProvider<ZmqListenerEndpointRegistry> listenerRegistry,
-			ObjectProvider<ZmqProxyRegistry> proxyRegistry) {
-		return new ZmqHealthIndicator(zmqContext, listenerRegistry.getIfUnique(), proxyRegistry.getIfUnique());
+			ObjectProvider<ZmqProxyRegistry> proxyRegistry, ObjectProvider<ZmqThreadFailures> threadFailures) {
+		return new ZmqHealthIndicator(zmqContext, listenerRegistry.getIfUnique(), proxyRegistry.getIfUnique(),
+				threadFailures.getIfUnique());
 	}
 
 }

@@ -15,6 +15,7 @@
  */
 package io.github.zmqspring.guard;
 
+import java.lang.ref.PhantomReference;
 import java.lang.ref.Reference;
 import java.lang.ref.ReferenceQueue;
 import java.time.Duration;
@@ -155,7 +156,9 @@ public final class ZmqReceiveGuard implements AutoCloseable {
 			try {
 				Reference<? extends Msg> reference = this.collected.remove(WAKE_MILLIS);
 				while (reference != null) {
-					((BudgetReservation) reference).release();
+					if (reference instanceof BudgetReservation reservation) {
+						reservation.release();
+					}
 					reference = this.collected.poll();
 				}
 				HandshakeCheck check;
@@ -200,6 +203,8 @@ public final class ZmqReceiveGuard implements AutoCloseable {
 		this.closed = true;
 		Thread current = this.thread;
 		if (current != null && current != Thread.currentThread()) {
+			// wake the thread from its wait on the queue rather than waiting it out
+			new PhantomReference<Msg>(new Msg(0), this.collected).enqueue();
 			try {
 				current.join(TimeUnit.SECONDS.toMillis(2));
 			}

@@ -27,6 +27,7 @@ import io.github.zmqspring.ZmqTestSupport;
 import io.github.zmqspring.annotation.ZmqReplier;
 import io.github.zmqspring.annotation.ZmqSubscriber;
 import io.github.zmqspring.core.ZmqHeaders;
+import io.github.zmqspring.core.ZmqRequestTimeoutException;
 import io.github.zmqspring.core.ZmqTemplate;
 import io.github.zmqspring.proxy.ZmqProxy;
 import io.github.zmqspring.proxy.ZmqProxyRegistry;
@@ -88,6 +89,54 @@ class ProxyInteropTests {
 				assertThat(proxy.getMessagesToBackend()).isEqualTo(handled);
 			}
 		});
+	}
+
+	@Test
+	void frozenWorkerBehindTheBoundBackendStopsGettingRequestsOnceHeartbeatsDetectIt() {
+		ZmqTestSupport.runner()
+			.withPropertyValues("zmq.proxies.broker.type=queue", "zmq.proxies.broker.frontend=tcp://127.0.0.1:*",
+					"zmq.proxies.broker.backend=workers", "zmq.endpoints.workers.addresses=@tcp://127.0.0.1:*",
+					"zmq.endpoints.workers.heartbeat-interval=200ms", "zmq.endpoints.workers.heartbeat-timeout=600ms")
+			.run((context) -> {
+				ZmqProxy proxy = proxy(context, "broker");
+				String frontend = proxy.getFrontendBoundAddresses().get(0);
+				String backend = proxy.getBackendBoundAddresses().get(0);
+				ZmqTemplate template = context.getBean(ZmqTemplate.class);
+				try (PythonPeer frozen = PythonPeer.start("rep_server.py", "30", backend, "A");
+						PythonPeer live = PythonPeer.start("rep_server.py", "30", backend, "B")) {
+					frozen.nextJson();
+					live.nextJson();
+					await().atMost(Duration.ofSeconds(15))
+						.ignoreExceptionsInstanceOf(ZmqRequestTimeoutException.class)
+						.untilAsserted(() -> {
+							String one = template.request(frontend, "x", String.class, Duration.ofSeconds(2));
+							String two = template.request(frontend, "x", String.class, Duration.ofSeconds(2));
+							assertThat(one + two).contains("A:X").contains("B:X");
+						});
+					frozen.signal("STOP");
+					try {
+						// the proxy's bound backend pings its workers: the frozen one is
+						// dropped within the heartbeat timeout and every request goes to
+						// B
+						await().atMost(Duration.ofSeconds(10))
+							.ignoreExceptionsInstanceOf(ZmqRequestTimeoutException.class)
+							.untilAsserted(() -> {
+								for (int i = 0; i < 10; i++) {
+									assertThat(
+											template.request(frontend, "y" + i, String.class, Duration.ofMillis(500)))
+										.isEqualTo("B:Y" + i);
+								}
+							});
+						for (int i = 0; i < 20; i++) {
+							assertThat(template.request(frontend, "z" + i, String.class, Duration.ofSeconds(2)))
+								.isEqualTo("B:Z" + i);
+						}
+					}
+					finally {
+						frozen.signal("CONT");
+					}
+				}
+			});
 	}
 
 	@Test

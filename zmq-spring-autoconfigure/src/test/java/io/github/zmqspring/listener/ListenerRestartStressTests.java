@@ -51,7 +51,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
 class ListenerRestartStressTests {
 
-	private static final int ROUNDS = Integer.getInteger("zmq.stress.rounds", 60);
+	private static final int ROUNDS = Integer.getInteger("zmq.stress.rounds", 200);
 
 	@Test
 	void startingAndStoppingListenersUnderTrafficAlwaysClosesWithinTheBound() throws Exception {

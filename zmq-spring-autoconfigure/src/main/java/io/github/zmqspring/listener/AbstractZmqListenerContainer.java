@@ -47,6 +47,7 @@ import io.github.zmqspring.observation.DefaultZmqListenerObservationConvention;
 import io.github.zmqspring.observation.ZmqListenerObservation;
 import io.github.zmqspring.observation.ZmqListenerObservationContext;
 import io.github.zmqspring.observation.ZmqListenerObservationConvention;
+import io.github.zmqspring.support.LogRateLimiter;
 
 /**
  * Lifecycle and threading shared by every listener container. With a concurrency of one,
@@ -56,9 +57,12 @@ import io.github.zmqspring.observation.ZmqListenerObservationConvention;
  * Threads are named {@code zmq-<listener id>-<n>} and {@code zmq-<listener id>-proxy}.
  * <p>
  * Every rejected message (one that could not be converted, or had frames the method
- * cannot take) is counted in {@link #getCounters()} and logged once at WARN on the
+ * cannot take) is counted in {@link #getCounters()} and logged at WARN on the
  * {@value #REJECTED_LOG_CATEGORY} category, with the listener id, the reason and the
- * message's frame and byte counts, never its content.
+ * message's frame and byte counts, never its content. Rejected messages, handler failures
+ * and timed-out requests are logged at most once per 10 seconds per listener and kind
+ * (the next line says how many were suppressed), with exception messages escaped and no
+ * stack trace at WARN; the stack trace follows at DEBUG under the same limit.
  * <p>
  * With an {@link ObservationRegistry} set (see {@link #setObservationRegistry}), each
  * invocation of the method is a {@code zmq.listener} observation
@@ -76,11 +80,10 @@ public abstract class AbstractZmqListenerContainer implements ZmqListenerContain
 	public static final int DEFAULT_PHASE = Integer.MAX_VALUE - 100;
 
 	/**
-	 * The log category of rejected messages: one WARN line per rejected message.
+	 * The log category of rejected messages: WARN lines, at most one per 10 seconds per
+	 * listener and reason.
 	 */
 	public static final String REJECTED_LOG_CATEGORY = "io.github.zmqspring.listener.rejected";
-
-	private static final Log rejectedLogger = LogFactory.getLog(REJECTED_LOG_CATEGORY);
 
 	private static final AtomicInteger backendCounter = new AtomicInteger();
 
@@ -99,6 +102,8 @@ public abstract class AbstractZmqListenerContainer implements ZmqListenerContain
 	private final List<String> boundAddresses = new CopyOnWriteArrayList<>();
 
 	private final ZmqListenerCounters counters = new ZmqListenerCounters();
+
+	private final ListenerLog log;
 
 	private volatile @Nullable ListenerThreads threads;
 
@@ -122,6 +127,7 @@ public abstract class AbstractZmqListenerContainer implements ZmqListenerContain
 		this.endpoint = endpoint;
 		this.socketFactory = socketFactory;
 		this.adapter = adapter;
+		this.log = new ListenerLog(listener.getId(), this.logger, new LogRateLimiter());
 	}
 
 	/**
@@ -201,6 +207,13 @@ public abstract class AbstractZmqListenerContainer implements ZmqListenerContain
 
 	protected ZmqListenerMethodAdapter getAdapter() {
 		return this.adapter;
+	}
+
+	/**
+	 * Return the rate-limited log of what peers can cause at their own pace.
+	 */
+	ListenerLog log() {
+		return this.log;
 	}
 
 	@Override
@@ -501,8 +514,7 @@ public abstract class AbstractZmqListenerContainer implements ZmqListenerContain
 		}
 		catch (RuntimeException | Error ex) {
 			failed(ex);
-			this.logger.error("Listener '" + getListenerId() + "' failed on " + ex.getClass().getName()
-					+ " while handling a message; it goes on serving", ex);
+			this.log.failed("unexpected", "failed unexpectedly while handling a message", ex, "it goes on serving");
 			return failureReply();
 		}
 	}
@@ -572,11 +584,7 @@ public abstract class AbstractZmqListenerContainer implements ZmqListenerContain
 
 	private void rejected(ZmqFrames frames, ZmqListenerCounters.Rejection reason, String detail) {
 		this.counters.incrementRejected(reason);
-		if (rejectedLogger.isWarnEnabled()) {
-			// never the content: it comes from an untrusted peer
-			rejectedLogger.warn("Listener '" + getListenerId() + "' rejected a message (" + reason + ", " + detail
-					+ "): " + frames.size() + " frame(s), " + frames.byteCount() + " bytes");
-		}
+		this.log.rejected(frames, reason, detail);
 	}
 
 	private static boolean hasCause(Throwable failure, Class<? extends Throwable> type) {
@@ -620,10 +628,12 @@ public abstract class AbstractZmqListenerContainer implements ZmqListenerContain
 			AbstractZmqListenerContainer.this.counters.incrementTimedOut();
 			ListenerThreads current = AbstractZmqListenerContainer.this.threads;
 			String interrupted = (current != null) ? current.interruptHandler(worker) : null;
-			AbstractZmqListenerContainer.this.logger.warn("Listener '" + getListenerId()
-					+ "' did not answer a request within " + timeout.toMillis() + " ms; replied "
-					+ ZmqErrorReply.GATEWAY_TIMEOUT.status() + " " + ZmqErrorReply.GATEWAY_TIMEOUT.reason()
-					+ ((interrupted != null) ? " and interrupted the handler on " + interrupted : ""));
+			AbstractZmqListenerContainer.this.log.warn("timed-out",
+					() -> "Listener '" + getListenerId() + "' did not answer a request within " + timeout.toMillis()
+							+ " ms; replied " + ZmqErrorReply.GATEWAY_TIMEOUT.status() + " "
+							+ ZmqErrorReply.GATEWAY_TIMEOUT.reason()
+							+ ((interrupted != null) ? " and interrupted the handler on " + interrupted : ""),
+					null);
 		}
 
 		@Override

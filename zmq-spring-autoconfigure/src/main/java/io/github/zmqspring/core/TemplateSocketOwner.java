@@ -44,6 +44,7 @@ import org.zeromq.ZMQException;
 
 import io.github.zmqspring.convert.ZmqFrames;
 import io.github.zmqspring.event.ZmqSocketOwner;
+import io.github.zmqspring.support.LogRateLimiter;
 
 /**
  * The single thread that owns every socket of a {@link ZmqTemplate}. Callers hand it work
@@ -82,6 +83,8 @@ final class TemplateSocketOwner implements Runnable {
 	private static final int COMMANDS = 1;
 
 	private static final int SOCKETS = 2;
+
+	private final LogRateLimiter invalidReplyLog = new LogRateLimiter();
 
 	private final ZmqSocketFactory socketFactory;
 
@@ -644,8 +647,13 @@ final class TemplateSocketOwner implements Runnable {
 
 	private void completeReply(OutboundChannel channel, List<byte[]> frames) {
 		if (frames.size() < 3 || frames.get(0).length != 4 || frames.get(1).length != 0) {
-			logger.warn("Discarding a reply of " + frames.size() + " frame(s) without a valid envelope on "
-					+ channel.describe());
+			// a misbehaving server sends these at its own pace: at most one line per
+			// interval
+			LogRateLimiter.Permit permit = this.invalidReplyLog.tryAcquire(channel.describe());
+			if (permit != null && logger.isWarnEnabled()) {
+				logger.warn("Discarding a reply of " + frames.size() + " frame(s) without a valid envelope on "
+						+ channel.describe() + permit.suffix());
+			}
 			return;
 		}
 		PendingRequest request = this.pending.remove(ByteBuffer.wrap(frames.get(0)).getInt());

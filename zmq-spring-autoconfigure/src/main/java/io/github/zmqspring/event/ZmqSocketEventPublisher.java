@@ -34,6 +34,8 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.util.Assert;
 
 import io.github.zmqspring.proxy.ZmqProxyRegistry;
+import io.github.zmqspring.support.LogRateLimiter;
+import io.github.zmqspring.support.LogSanitizer;
 
 /**
  * Republishes every {@link ZmqSocketEvent} as a Spring application event, in the order
@@ -85,6 +87,8 @@ public class ZmqSocketEventPublisher
 	private final LongAdder dropped = new LongAdder();
 
 	private final AtomicBoolean dropLogged = new AtomicBoolean();
+
+	private final LogRateLimiter failureLog = new LogRateLimiter();
 
 	private final ReentrantLock lifecycleLock = new ReentrantLock();
 
@@ -251,7 +255,16 @@ public class ZmqSocketEventPublisher
 			current.publishEvent(event);
 		}
 		catch (RuntimeException ex) {
-			logger.warn("An application listener failed on " + event, ex);
+			// peers cause socket events at their own pace (connects, disconnects): a
+			// failing listener logs at most one line per interval and event type
+			LogRateLimiter.Permit permit = this.failureLog.tryAcquire(event.getClass().getName());
+			if (permit != null && logger.isWarnEnabled()) {
+				logger.warn("An application listener failed on " + LogSanitizer.sanitize(event) + " ("
+						+ LogSanitizer.describe(ex) + ")" + permit.suffix());
+				if (logger.isDebugEnabled()) {
+					logger.debug("Stack trace of the failure above", LogSanitizer.sanitizeStackTrace(ex));
+				}
+			}
 		}
 	}
 

@@ -16,37 +16,28 @@
 
 package io.github.zmqspring.listener;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.ReentrantLock;
 
-import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
-import org.zeromq.SocketType;
 import org.zeromq.ZMQ;
 
-import org.springframework.context.ApplicationEvent;
 import org.springframework.context.ApplicationEventPublisher;
 
 import io.github.zmqspring.config.ZmqListenerEndpoint;
-import io.github.zmqspring.convert.ZmqFrameCountException;
 import io.github.zmqspring.convert.ZmqFrames;
 import io.github.zmqspring.core.ZmqEndpoint;
-import io.github.zmqspring.core.ZmqErrorReply;
 import io.github.zmqspring.core.ZmqSocketFactory;
 import io.github.zmqspring.event.ZmqListenerStartedEvent;
 import io.github.zmqspring.event.ZmqListenerStoppedEvent;
-import io.github.zmqspring.event.ZmqSocketOwner;
+import io.github.zmqspring.event.ZmqSocketEventListener;
 import io.github.zmqspring.observation.DefaultZmqListenerObservationConvention;
 import io.github.zmqspring.observation.ZmqListenerObservation;
-import io.github.zmqspring.observation.ZmqListenerObservationContext;
 import io.github.zmqspring.observation.ZmqListenerObservationConvention;
+import io.github.zmqspring.support.LogRateLimiter;
 
 /**
  * Lifecycle and threading shared by every listener container. With a concurrency of one,
@@ -55,10 +46,11 @@ import io.github.zmqspring.observation.ZmqListenerObservationConvention;
  * hands each message to an idle worker thread, each owning an {@code inproc} socket.
  * Threads are named {@code zmq-<listener id>-<n>} and {@code zmq-<listener id>-proxy}.
  * <p>
- * Every rejected message (one that could not be converted, or had frames the method
- * cannot take) is counted in {@link #getCounters()} and logged once at WARN on the
- * {@value #REJECTED_LOG_CATEGORY} category, with the listener id, the reason and the
- * message's frame and byte counts, never its content.
+ * Every message is counted in {@link #getCounters()}. A rejected one (it could not be
+ * converted, or had frames the method cannot take) is logged at WARN on the
+ * {@value #REJECTED_LOG_CATEGORY} category with its reason and sizes, never its content;
+ * rejections, failures and timeouts are logged at most once per 10 seconds per listener
+ * and kind, escaped, with any stack trace at DEBUG.
  * <p>
  * With an {@link ObservationRegistry} set (see {@link #setObservationRegistry}), each
  * invocation of the method is a {@code zmq.listener} observation
@@ -76,13 +68,10 @@ public abstract class AbstractZmqListenerContainer implements ZmqListenerContain
 	public static final int DEFAULT_PHASE = Integer.MAX_VALUE - 100;
 
 	/**
-	 * The log category of rejected messages: one WARN line per rejected message.
+	 * The log category of rejected messages: WARN lines, at most one per 10 seconds per
+	 * listener and reason.
 	 */
 	public static final String REJECTED_LOG_CATEGORY = "io.github.zmqspring.listener.rejected";
-
-	private static final Log rejectedLogger = LogFactory.getLog(REJECTED_LOG_CATEGORY);
-
-	private static final AtomicInteger backendCounter = new AtomicInteger();
 
 	protected final Log logger = LogFactory.getLog(getClass());
 
@@ -94,27 +83,19 @@ public abstract class AbstractZmqListenerContainer implements ZmqListenerContain
 
 	private final ZmqListenerMethodAdapter adapter;
 
-	private final ReentrantLock lifecycleLock = new ReentrantLock();
-
-	private final List<String> boundAddresses = new CopyOnWriteArrayList<>();
-
 	private final ZmqListenerCounters counters = new ZmqListenerCounters();
 
-	private volatile @Nullable ListenerThreads threads;
+	private final ListenerLog log;
 
-	private @Nullable ApplicationEventPublisher eventPublisher;
+	private final ListenerObservation observation;
 
-	private volatile boolean startRequested;
+	private final ListenerOutcomes outcomes;
+
+	private final ListenerLifecycle lifecycle = new ListenerLifecycle(this);
 
 	private Duration shutdownTimeout = Duration.ofSeconds(10);
 
 	private Duration startTimeout = Duration.ofSeconds(30);
-
-	private ObservationRegistry observationRegistry = ObservationRegistry.NOOP;
-
-	private @Nullable ZmqListenerObservationConvention observationConvention;
-
-	private volatile boolean running;
 
 	protected AbstractZmqListenerContainer(ZmqListenerEndpoint listener, ZmqEndpoint endpoint,
 			ZmqSocketFactory socketFactory, ZmqListenerMethodAdapter adapter) {
@@ -122,6 +103,9 @@ public abstract class AbstractZmqListenerContainer implements ZmqListenerContain
 		this.endpoint = endpoint;
 		this.socketFactory = socketFactory;
 		this.adapter = adapter;
+		this.log = new ListenerLog(listener.getId(), this.logger, new LogRateLimiter());
+		this.observation = new ListenerObservation(listener.getId(), listener.getType().tagValue(), endpoint.name());
+		this.outcomes = new ListenerOutcomes(this.counters, this.observation, this.log);
 	}
 
 	/**
@@ -144,7 +128,7 @@ public abstract class AbstractZmqListenerContainer implements ZmqListenerContain
 	 * default) for none
 	 */
 	public void setObservationRegistry(ObservationRegistry observationRegistry) {
-		this.observationRegistry = observationRegistry;
+		this.observation.setRegistry(observationRegistry);
 	}
 
 	/**
@@ -153,7 +137,7 @@ public abstract class AbstractZmqListenerContainer implements ZmqListenerContain
 	 * {@link DefaultZmqListenerObservationConvention}
 	 */
 	public void setObservationConvention(@Nullable ZmqListenerObservationConvention observationConvention) {
-		this.observationConvention = observationConvention;
+		this.observation.setConvention(observationConvention);
 	}
 
 	/**
@@ -163,7 +147,7 @@ public abstract class AbstractZmqListenerContainer implements ZmqListenerContain
 	 * @param eventPublisher the publisher, {@code null} for none
 	 */
 	public void setApplicationEventPublisher(@Nullable ApplicationEventPublisher eventPublisher) {
-		this.eventPublisher = eventPublisher;
+		this.lifecycle.setEventPublisher(eventPublisher);
 	}
 
 	/**
@@ -196,11 +180,31 @@ public abstract class AbstractZmqListenerContainer implements ZmqListenerContain
 
 	@Override
 	public List<String> getBoundAddresses() {
-		return List.copyOf(this.boundAddresses);
+		return List.copyOf(this.lifecycle.boundAddresses());
 	}
 
 	protected ZmqListenerMethodAdapter getAdapter() {
 		return this.adapter;
+	}
+
+	ListenerLog log() {
+		return this.log;
+	}
+
+	ListenerOutcomes outcomes() {
+		return this.outcomes;
+	}
+
+	ZmqSocketFactory getSocketFactory() {
+		return this.socketFactory;
+	}
+
+	List<String> boundAddresses() {
+		return this.lifecycle.boundAddresses();
+	}
+
+	@Nullable ListenerThreads currentThreads() {
+		return this.lifecycle.threads();
 	}
 
 	@Override
@@ -228,47 +232,22 @@ public abstract class AbstractZmqListenerContainer implements ZmqListenerContain
 
 	@Override
 	public boolean isRunning() {
-		return this.running;
+		return this.lifecycle.isRunning();
 	}
 
 	@Override
 	public boolean isStartRequested() {
-		return this.startRequested;
+		return this.lifecycle.isStartRequested();
 	}
 
 	@Override
 	public boolean isServing() {
-		ListenerThreads current = this.threads;
-		return this.running && current != null && current.isServing();
+		return this.lifecycle.isServing();
 	}
 
 	@Override
 	public final void start() {
-		this.lifecycleLock.lock();
-		try {
-			this.startRequested = true;
-			if (this.running) {
-				return;
-			}
-			this.boundAddresses.clear();
-			try {
-				startThreads();
-			}
-			catch (RuntimeException ex) {
-				requestStopThreads();
-				awaitStopThreads(this.shutdownTimeout);
-				throw ex;
-			}
-			this.running = true;
-			this.logger.info("Started " + this.listener.describe() + " on " + this.endpoint.describeAddresses()
-					+ (this.boundAddresses.isEmpty() ? "" : " (bound " + String.join(", ", this.boundAddresses) + ")")
-					+ ((this.listener.getConcurrency() > 1) ? " with " + this.listener.getConcurrency() + " threads"
-							: ""));
-			publish(new ZmqListenerStartedEvent(this, this.boundAddresses));
-		}
-		finally {
-			this.lifecycleLock.unlock();
-		}
+		this.lifecycle.start(this.startTimeout, this.shutdownTimeout);
 	}
 
 	@Override
@@ -285,133 +264,12 @@ public abstract class AbstractZmqListenerContainer implements ZmqListenerContain
 
 	@Override
 	public void requestStop() {
-		this.startRequested = false;
-		this.lifecycleLock.lock();
-		try {
-			if (this.running) {
-				requestStopThreads();
-			}
-		}
-		finally {
-			this.lifecycleLock.unlock();
-		}
+		this.lifecycle.requestStop();
 	}
 
 	@Override
 	public boolean awaitStop(Duration timeout) {
-		this.lifecycleLock.lock();
-		try {
-			if (!this.running) {
-				return true;
-			}
-			boolean stopped = awaitStopThreads(timeout);
-			if (!stopped) {
-				this.logger.warn(this.listener.describe() + " did not finish its current message within "
-						+ timeout.toMillis() + " ms; its socket is closed when the ZeroMQ context closes");
-			}
-			this.running = false;
-			this.boundAddresses.clear();
-			this.logger.info("Stopped " + this.listener.describe());
-			publish(new ZmqListenerStoppedEvent(this, stopped));
-			return stopped;
-		}
-		finally {
-			this.lifecycleLock.unlock();
-		}
-	}
-
-	private void publish(ApplicationEvent event) {
-		ApplicationEventPublisher publisher = this.eventPublisher;
-		if (publisher != null) {
-			publisher.publishEvent(event);
-		}
-	}
-
-	private void startThreads() {
-		ListenerThreads created = createThreads();
-		this.threads = created;
-		created.start(this.startTimeout);
-	}
-
-	/**
-	 * One thread owning the socket facing peers when the listener has a concurrency of
-	 * one and no handler timeout; else a dispatcher and its workers.
-	 */
-	private ListenerThreads createThreads() {
-		int concurrency = Math.max(1, this.listener.getConcurrency());
-		String prefix = "zmq-" + this.listener.getId() + "-";
-		Duration handlerTimeout = getHandlerTimeout();
-		boolean router = this.listener.getType().frontendType() == SocketType.ROUTER;
-		ProxyCallbacks callbacks = new ProxyCallbacks();
-		if (concurrency == 1 && handlerTimeout == null) {
-			// a replier reads requests on a ROUTER socket and handles the envelope
-			// itself:
-			// JeroMQ 0.6.0's REP socket can lose a reply after a peer sent it a broken
-			// message stream
-			SocketType type = router ? SocketType.ROUTER : this.listener.getType().socketType();
-			FrontendWorker.StopMode mode = router ? FrontendWorker.StopMode.ANSWER
-					: (drainsOnStop() ? FrontendWorker.StopMode.DRAIN : FrontendWorker.StopMode.CLOSE);
-			FrontendWorker.Stop stop = new FrontendWorker.Stop(mode, this::detach, drainLimit(), this.shutdownTimeout);
-			return new SingleThreadListener(new FrontendWorker(prefix + "1", () -> openFrontend(type), this::observe,
-					this.counters::incrementReceived, stop, router ? callbacks::rejectedEnvelope : null));
-		}
-		String backend = "inproc://zmq-spring-" + this.listener.getId() + "-" + backendCounter.incrementAndGet();
-		Dispatcher dispatcher = new Dispatcher(prefix + "proxy", this.socketFactory.getContext(),
-				() -> openFrontend(this.listener.getType().frontendType()), backend, router, callbacks, handlerTimeout,
-				this.shutdownTimeout, drainLimit());
-		return new DispatchingListener(prefix, this.socketFactory.getContext(), dispatcher, backend, concurrency,
-				this::observe);
-	}
-
-	private ZMQ.Socket openFrontend(SocketType type) {
-		ZMQ.Socket socket = this.socketFactory.open(type, this.endpoint,
-				ZmqSocketOwner.listener(this.listener.getId(), this.listener.describe()), this.boundAddresses::add,
-				this::customize, null);
-		attached(socket);
-		return socket;
-	}
-
-	/**
-	 * Detach a socket facing peers from them before the messages it already received are
-	 * handled: unbind every bound address, so no new message arrives. Connected addresses
-	 * stay connected (disconnecting would discard what is queued); the limit of
-	 * {@link #drainLimit()} bounds what is taken from them.
-	 */
-	private void detach(ZMQ.Socket socket) {
-		for (String address : this.boundAddresses) {
-			try {
-				socket.unbind(address);
-			}
-			catch (RuntimeException ex) {
-				this.logger.debug("Could not unbind " + address + " of " + this.listener.describe(), ex);
-			}
-		}
-	}
-
-	/**
-	 * Return the most messages handled after a stop request: unlimited when the endpoint
-	 * only binds (unbinding stops the flow), else about what the connected peers' queues
-	 * hold.
-	 */
-	private int drainLimit() {
-		if (!this.endpoint.connects()) {
-			return Integer.MAX_VALUE;
-		}
-		long connects = this.endpoint.addresses().stream().filter((address) -> !address.bind()).count();
-		int hwm = receiveHighWaterMark();
-		return (int) Math.min(Integer.MAX_VALUE, ((hwm > 0) ? hwm : 1000) * connects);
-	}
-
-	private void requestStopThreads() {
-		ListenerThreads current = this.threads;
-		if (current != null) {
-			current.requestStop();
-		}
-	}
-
-	private boolean awaitStopThreads(Duration timeout) {
-		ListenerThreads current = this.threads;
-		return current == null || current.awaitStop(timeout);
+		return this.lifecycle.awaitStop(timeout);
 	}
 
 	/**
@@ -426,6 +284,13 @@ public abstract class AbstractZmqListenerContainer implements ZmqListenerContain
 	 * @param socket the socket, on its owning thread
 	 */
 	protected void attached(ZMQ.Socket socket) {
+	}
+
+	/**
+	 * Return a listener of the events of the socket facing peers, or {@code null}.
+	 */
+	@Nullable ZmqSocketEventListener frontendSocketListener() {
+		return null;
 	}
 
 	/**
@@ -456,33 +321,11 @@ public abstract class AbstractZmqListenerContainer implements ZmqListenerContain
 	}
 
 	/**
-	 * Count a received message, handle it inside a {@code zmq.listener} observation
-	 * (unless the registry is the no-op one) and count its reply.
+	 * Count a received message, handle it inside an observation, count its reply.
 	 */
-	private @Nullable ZmqFrames observe(ZmqFrames frames) {
+	@Nullable ZmqFrames observe(ZmqFrames frames) {
 		this.counters.addBytesReceived(frames.byteCount());
-		ZmqFrames reply;
-		if (this.observationRegistry.isNoop()) {
-			reply = processSafely(frames);
-		}
-		else {
-			ZmqListenerObservationContext context = new ZmqListenerObservationContext(getListenerId(),
-					this.listener.getType().tagValue(), this.endpoint.name(), frames);
-			Observation observation = ZmqListenerObservation.LISTENER_OBSERVATION.observation(
-					this.observationConvention, DefaultZmqListenerObservationConvention.INSTANCE, () -> context,
-					this.observationRegistry);
-			observation.start();
-			try (Observation.Scope scope = observation.openScope()) {
-				reply = processSafely(frames);
-			}
-			catch (RuntimeException | Error ex) {
-				observation.error(ex);
-				throw ex;
-			}
-			finally {
-				observation.stop();
-			}
-		}
+		ZmqFrames reply = this.observation.observe(frames, this::processSafely);
 		if (reply != null) {
 			this.counters.incrementSent(reply.byteCount());
 		}
@@ -501,8 +344,7 @@ public abstract class AbstractZmqListenerContainer implements ZmqListenerContain
 		}
 		catch (RuntimeException | Error ex) {
 			failed(ex);
-			this.logger.error("Listener '" + getListenerId() + "' failed on " + ex.getClass().getName()
-					+ " while handling a message; it goes on serving", ex);
+			this.log.failed("unexpected", "failed unexpectedly while handling a message", ex, "it goes on serving");
 			return failureReply();
 		}
 	}
@@ -513,18 +355,6 @@ public abstract class AbstractZmqListenerContainer implements ZmqListenerContain
 	 */
 	protected @Nullable ZmqFrames failureReply() {
 		return null;
-	}
-
-	/**
-	 * Record a failure on the {@code zmq.listener} observation of the current thread.
-	 */
-	private void observeError(Throwable failure) {
-		if (!this.observationRegistry.isNoop()) {
-			Observation current = this.observationRegistry.getCurrentObservation();
-			if (current != null && current.getContext() instanceof ZmqListenerObservationContext) {
-				current.error(failure);
-			}
-		}
 	}
 
 	/**
@@ -546,7 +376,7 @@ public abstract class AbstractZmqListenerContainer implements ZmqListenerContain
 	 * Count a message the method handled.
 	 */
 	protected void handled() {
-		this.counters.incrementHandled();
+		this.outcomes.handled();
 	}
 
 	/**
@@ -554,8 +384,7 @@ public abstract class AbstractZmqListenerContainer implements ZmqListenerContain
 	 * @param failure what went wrong
 	 */
 	protected void failed(Throwable failure) {
-		this.counters.incrementFailed();
-		observeError(failure);
+		this.outcomes.failed(failure);
 	}
 
 	/**
@@ -564,73 +393,7 @@ public abstract class AbstractZmqListenerContainer implements ZmqListenerContain
 	 * @param failure the conversion failure
 	 */
 	protected void rejected(ZmqFrames frames, Throwable failure) {
-		observeError(failure);
-		boolean frameCount = hasCause(failure, ZmqFrameCountException.class);
-		rejected(frames, frameCount ? ZmqListenerCounters.Rejection.FRAMES : ZmqListenerCounters.Rejection.CONVERSION,
-				rootCause(failure).getClass().getSimpleName());
-	}
-
-	private void rejected(ZmqFrames frames, ZmqListenerCounters.Rejection reason, String detail) {
-		this.counters.incrementRejected(reason);
-		if (rejectedLogger.isWarnEnabled()) {
-			// never the content: it comes from an untrusted peer
-			rejectedLogger.warn("Listener '" + getListenerId() + "' rejected a message (" + reason + ", " + detail
-					+ "): " + frames.size() + " frame(s), " + frames.byteCount() + " bytes");
-		}
-	}
-
-	private static boolean hasCause(Throwable failure, Class<? extends Throwable> type) {
-		for (Throwable current = failure; current != null; current = current.getCause()) {
-			if (type.isInstance(current)) {
-				return true;
-			}
-			if (current.getCause() == current) {
-				return false;
-			}
-		}
-		return false;
-	}
-
-	private static Throwable rootCause(Throwable failure) {
-		Throwable root = failure;
-		while (root.getCause() != null && root.getCause() != root) {
-			root = root.getCause();
-		}
-		return root;
-	}
-
-	/**
-	 * What the listener's threads report: counted and logged here.
-	 */
-	private final class ProxyCallbacks implements Dispatcher.Callbacks {
-
-		@Override
-		public void received() {
-			AbstractZmqListenerContainer.this.counters.incrementReceived();
-		}
-
-		@Override
-		public void rejectedEnvelope(ZmqFrames frames) {
-			AbstractZmqListenerContainer.this.counters.addBytesReceived(frames.byteCount());
-			rejected(frames, ZmqListenerCounters.Rejection.FRAMES, "no envelope");
-		}
-
-		@Override
-		public void timedOut(String worker, Duration timeout) {
-			AbstractZmqListenerContainer.this.counters.incrementTimedOut();
-			ListenerThreads current = AbstractZmqListenerContainer.this.threads;
-			String interrupted = (current != null) ? current.interruptHandler(worker) : null;
-			AbstractZmqListenerContainer.this.logger.warn("Listener '" + getListenerId()
-					+ "' did not answer a request within " + timeout.toMillis() + " ms; replied "
-					+ ZmqErrorReply.GATEWAY_TIMEOUT.status() + " " + ZmqErrorReply.GATEWAY_TIMEOUT.reason()
-					+ ((interrupted != null) ? " and interrupted the handler on " + interrupted : ""));
-		}
-
-		@Override
-		public void detach(ZMQ.Socket frontend) {
-			AbstractZmqListenerContainer.this.detach(frontend);
-		}
-
+		this.outcomes.rejected(frames, failure);
 	}
 
 	@Override

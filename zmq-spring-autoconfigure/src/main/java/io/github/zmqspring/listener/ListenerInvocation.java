@@ -22,7 +22,8 @@ import io.github.zmqspring.convert.ZmqFrames;
 
 /**
  * The one-way invocation shared by pullers and subscribers: call the method, send a
- * result onward, and turn every failure into a log line so the listener keeps serving.
+ * result onward, and turn every failure into a (rate-limited) log line so the listener
+ * keeps serving.
  */
 final class ListenerInvocation {
 
@@ -41,7 +42,7 @@ final class ListenerInvocation {
 			}
 			else {
 				container.failed(ex);
-				container.logger.error("Listener '" + container.getListenerId() + "' failed to handle a message", ex);
+				container.log().failed("failed", "failed to handle a message", ex, "");
 			}
 			return;
 		}
@@ -51,8 +52,7 @@ final class ListenerInvocation {
 				container.sentOnward(sendTo.send(sendTopic, result));
 			}
 			catch (RuntimeException ex) {
-				container.logger.error("Listener '" + container.getListenerId() + "' could not send its result onward",
-						ex);
+				container.log().failed("send-to", "could not send its result onward", ex, "");
 			}
 		}
 	}

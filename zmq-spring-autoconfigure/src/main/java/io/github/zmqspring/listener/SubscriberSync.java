@@ -20,7 +20,6 @@ import java.time.Duration;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 import org.apache.commons.logging.Log;
@@ -39,14 +38,15 @@ import io.github.zmqspring.event.ZmqSocketOwner;
 
 /**
  * The subscriber's side of the classic slow-joiner handshake
- * ({@code @ZmqSubscriber(sync = ...)}). As a socket factory, it opens the subscriber's
- * SUB socket with an event hook installed before the socket connects, so it sees every
- * ZMTP handshake. {@link #checkIn} then waits until each TCP connection of the subscriber
- * has completed its handshake (so the subscriptions are on their way to the publisher),
- * sends one empty request to the publisher's sync endpoint and waits for the reply, with
- * a fresh REQ socket per attempt.
+ * ({@code @ZmqSubscriber(sync = ...)}). It hands the container an event listener
+ * ({@link #watchHandshakes}) that the container installs on the subscriber's SUB socket
+ * before it connects, so it sees every ZMTP handshake. {@link #checkIn} then waits until
+ * each TCP connection of the subscriber has completed its handshake (so the subscriptions
+ * are on their way to the publisher), sends one empty request to the publisher's sync
+ * endpoint and waits for the reply, with a fresh REQ socket per attempt opened by the
+ * container's socket factory.
  */
-final class SubscriberSync extends ZmqSocketFactory {
+final class SubscriberSync {
 
 	static final Duration DEFAULT_ATTEMPT_TIMEOUT = Duration.ofSeconds(5);
 
@@ -64,7 +64,7 @@ final class SubscriberSync extends ZmqSocketFactory {
 
 	private static final Log logger = LogFactory.getLog(SubscriberSync.class);
 
-	private final ZmqSocketFactory delegate;
+	private final ZmqSocketFactory socketFactory;
 
 	private final ZmqEndpoint syncEndpoint;
 
@@ -74,9 +74,8 @@ final class SubscriberSync extends ZmqSocketFactory {
 
 	private volatile @Nullable HandshakeWatch watch;
 
-	SubscriberSync(ZmqSocketFactory delegate, ZmqEndpoint syncEndpoint) {
-		super(delegate.getContext());
-		this.delegate = delegate;
+	SubscriberSync(ZmqSocketFactory socketFactory, ZmqEndpoint syncEndpoint) {
+		this.socketFactory = socketFactory;
 		this.syncEndpoint = syncEndpoint;
 		Duration timeout = syncEndpoint.options().requestTimeout();
 		this.attemptTimeout = (timeout != null && !timeout.isZero() && !timeout.isNegative()) ? timeout
@@ -94,19 +93,19 @@ final class SubscriberSync extends ZmqSocketFactory {
 		return this.attemptTimeout.multipliedBy(2L * this.attempts);
 	}
 
-	@Override
-	public ZMQ.Socket open(SocketType type, ZmqEndpoint endpoint, ZmqSocketOwner owner, Consumer<String> onBound,
-			Consumer<ZMQ.Socket> beforeAttach, @Nullable ZmqSocketEventListener socketListener) {
+	/**
+	 * Start watching the handshakes of a new SUB socket on the given endpoint.
+	 * @param endpoint the subscriber's endpoint
+	 * @return the listener to install on the SUB socket before it connects
+	 */
+	ZmqSocketEventListener watchHandshakes(ZmqEndpoint endpoint) {
 		HandshakeWatch handshakes = new HandshakeWatch(endpoint);
 		this.watch = handshakes;
-		return this.delegate.open(type, endpoint, owner, onBound, beforeAttach, (event) -> {
+		return (event) -> {
 			if (handshakes.expected() > 0 && event.getType() == ZmqSocketEventType.HANDSHAKE_SUCCEEDED) {
 				handshakes.handshaken(event.getAddress());
 			}
-			if (socketListener != null) {
-				socketListener.onSocketEvent(event);
-			}
-		});
+		};
 	}
 
 	/**
@@ -161,7 +160,7 @@ final class SubscriberSync extends ZmqSocketFactory {
 	}
 
 	private boolean requestOnce(String source) {
-		ZMQ.Socket req = this.delegate.open(SocketType.REQ, this.syncEndpoint,
+		ZMQ.Socket req = this.socketFactory.open(SocketType.REQ, this.syncEndpoint,
 				new ZmqSocketOwner(ZmqSocketOwner.Kind.SYNC, this.syncEndpoint.name(), source), (address) -> {
 				});
 		try {

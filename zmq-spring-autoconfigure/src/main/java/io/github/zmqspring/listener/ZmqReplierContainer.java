@@ -108,11 +108,11 @@ public class ZmqReplierContainer extends AbstractZmqListenerContainer {
 		failed(ex);
 		if (this.handlerTimeout != null && (ex instanceof InterruptedException
 				|| ex.getCause() instanceof InterruptedException || Thread.currentThread().isInterrupted())) {
-			this.logger.warn("Listener '" + getListenerId() + "' was interrupted after the handler timeout: " + ex);
+			log().failed("interrupted", "was interrupted after the handler timeout", ex, "");
 		}
 		else {
-			this.logger.error("Listener '" + getListenerId() + "' failed to handle a request; replying with an error",
-					ex);
+			log().failed("failed", "failed to handle a request", ex,
+					"replied " + ZmqErrorReply.HANDLER_ERROR.status() + " " + ZmqErrorReply.HANDLER_ERROR.reason());
 		}
 		return errorReply(ZmqErrorReply.HANDLER_ERROR, ex);
 	}

@@ -26,6 +26,7 @@ import io.github.zmqspring.config.ZmqListenerEndpoint;
 import io.github.zmqspring.convert.ZmqFrames;
 import io.github.zmqspring.core.ZmqEndpoint;
 import io.github.zmqspring.core.ZmqSocketFactory;
+import io.github.zmqspring.event.ZmqSocketEventListener;
 
 /**
  * Container of a {@code @ZmqSubscriber} method. Subscribes its topic prefixes before
@@ -74,7 +75,7 @@ public class ZmqSubscriberContainer extends AbstractZmqListenerContainer {
 
 	private ZmqSubscriberContainer(ZmqListenerEndpoint listener, ZmqEndpoint endpoint, ZmqSocketFactory socketFactory,
 			ZmqListenerMethodAdapter adapter, @Nullable SendToTarget sendTo, @Nullable SubscriberSync sync) {
-		super(listener, endpoint, (sync != null) ? sync : socketFactory, adapter);
+		super(listener, endpoint, socketFactory, adapter);
 		this.topics = listener.getTopics();
 		this.prefixes = this.topics.stream().map((topic) -> topic.getBytes(StandardCharsets.UTF_8)).toList();
 		this.sendTo = sendTo;
@@ -96,6 +97,12 @@ public class ZmqSubscriberContainer extends AbstractZmqListenerContainer {
 		if (this.sync != null) {
 			this.sync.checkIn(socket, getListener().describe());
 		}
+	}
+
+	@Override
+	@Nullable ZmqSocketEventListener frontendSocketListener() {
+		// installed before the socket connects, so the sync sees every handshake
+		return (this.sync != null) ? this.sync.watchHandshakes(getEndpoint()) : null;
 	}
 
 	@Override

@@ -41,7 +41,7 @@ import io.github.zmqspring.observation.ZmqTemplateObservationConvention;
 import io.github.zmqspring.event.ZmqSocketEventPublisher;
 import io.github.zmqspring.proxy.ZmqProxyDefinition;
 import io.github.zmqspring.proxy.ZmqProxyRegistry;
-import io.github.zmqspring.support.ZmqContextLifecycle;
+import io.github.zmqspring.core.ZmqContextLifecycle;
 
 /**
  * Auto-configuration for ZeroMQ: one shared {@link ZContext} (closed last, after every

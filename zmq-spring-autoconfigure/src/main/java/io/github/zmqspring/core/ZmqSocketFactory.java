@@ -37,6 +37,8 @@ import io.github.zmqspring.guard.DropReason;
 import io.github.zmqspring.guard.ReceiveLimits;
 import io.github.zmqspring.guard.SocketGuard;
 import io.github.zmqspring.guard.ZmqReceiveGuard;
+import io.github.zmqspring.support.LogRateLimiter;
+import io.github.zmqspring.support.LogSanitizer;
 
 /**
  * The one place that creates sockets: applies the endpoint's options, gives the socket a
@@ -54,6 +56,8 @@ public class ZmqSocketFactory {
 	private static final Log logger = LogFactory.getLog(ZmqSocketFactory.class);
 
 	private static final int EVENT_MASK = ZmqSocketEventType.allMask();
+
+	private static final LogRateLimiter listenerFailureLog = new LogRateLimiter();
 
 	private final ZContext context;
 
@@ -172,7 +176,15 @@ public class ZmqSocketFactory {
 			listener.onSocketEvent(event);
 		}
 		catch (RuntimeException | Error ex) {
-			logger.warn("Socket event listener " + listener + " failed on " + event, ex);
+			// events come at a peer's pace: one line per listener per interval
+			LogRateLimiter.Permit permit = listenerFailureLog.tryAcquire(listener.getClass().getName());
+			if (permit != null) {
+				logger.warn("Socket event listener " + listener + " failed on " + event + ": "
+						+ LogSanitizer.describe(ex) + permit.suffix());
+			}
+			if (logger.isDebugEnabled()) {
+				logger.debug("Socket event listener failure", LogSanitizer.sanitizeStackTrace(ex));
+			}
 		}
 	}
 

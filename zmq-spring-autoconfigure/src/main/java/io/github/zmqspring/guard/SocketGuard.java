@@ -25,6 +25,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
+import io.github.zmqspring.support.LogRateLimiter;
 import zmq.Msg;
 import zmq.ZMQ;
 import zmq.io.Metadata;
@@ -46,8 +47,6 @@ public final class SocketGuard implements MsgAllocator {
 
 	private static final Log logger = LogFactory.getLog(SocketGuard.class);
 
-	private static final long LOG_INTERVAL_NANOS = Duration.ofSeconds(10).toNanos();
-
 	private final ZmqReceiveGuard context;
 
 	private final String description;
@@ -66,9 +65,10 @@ public final class SocketGuard implements MsgAllocator {
 
 	private final AtomicLong dropped = new AtomicLong();
 
-	private final AtomicLong lastLogged = new AtomicLong(System.nanoTime() - LOG_INTERVAL_NANOS);
-
-	private final AtomicLong unlogged = new AtomicLong();
+	// one line per socket and reason per interval: a flood of hostile connections must
+	// not
+	// become a flood of log lines
+	private final LogRateLimiter dropLog = new LogRateLimiter();
 
 	// the connection of the last frame seen: consecutive frames mostly come from the same
 	// one, which saves a map lookup per frame; an immutable pair, so a racy read is safe
@@ -202,20 +202,10 @@ public final class SocketGuard implements MsgAllocator {
 	}
 
 	private void logDrop(String peer, DropReason reason) {
-		// one line per socket per interval: a flood of hostile connections must not
-		// become
-		// a flood of log lines
-		long now = System.nanoTime();
-		long previous = this.lastLogged.get();
-		if (now - previous < LOG_INTERVAL_NANOS || !this.lastLogged.compareAndSet(previous, now)) {
-			this.unlogged.incrementAndGet();
-			return;
-		}
-		long suppressed = this.unlogged.getAndSet(0);
-		if (logger.isWarnEnabled()) {
+		LogRateLimiter.Permit permit = this.dropLog.tryAcquire(reason.name());
+		if (permit != null && logger.isWarnEnabled()) {
 			logger.warn("Dropped the connection from " + peer + " to " + this.description + ": " + reason.description()
-					+ ((suppressed > 0) ? " (" + suppressed + " more dropped in the last "
-							+ Duration.ofNanos(LOG_INTERVAL_NANOS).toSeconds() + "s)" : ""));
+					+ permit.suffix());
 		}
 	}
 

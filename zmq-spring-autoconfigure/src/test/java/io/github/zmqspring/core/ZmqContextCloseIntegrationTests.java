@@ -14,7 +14,7 @@
  * limitations under the License.
  */
 
-package io.github.zmqspring.support;
+package io.github.zmqspring.core;
 
 import java.io.IOException;
 import java.net.ServerSocket;

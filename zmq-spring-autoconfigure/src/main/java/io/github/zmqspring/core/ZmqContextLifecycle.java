@@ -14,7 +14,7 @@
  * limitations under the License.
  */
 
-package io.github.zmqspring.support;
+package io.github.zmqspring.core;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
@@ -26,8 +26,6 @@ import org.zeromq.ZContext;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.util.Assert;
-
-import io.github.zmqspring.core.ZmqThreadFailures;
 
 /**
  * Owns the shared {@link ZContext}: creates it with the {@linkplain ZmqThreadFailures

@@ -29,6 +29,7 @@ import org.springframework.boot.health.contributor.Status;
 
 import io.github.zmqspring.config.ZmqListenerEndpointRegistry;
 import io.github.zmqspring.core.ZmqThreadFailures;
+import io.github.zmqspring.guard.ZmqReceiveGuard;
 import io.github.zmqspring.listener.ZmqListenerContainer;
 import io.github.zmqspring.proxy.ZmqProxy;
 import io.github.zmqspring.proxy.ZmqProxyRegistry;
@@ -75,6 +76,8 @@ public class ZmqHealthIndicator extends AbstractHealthIndicator {
 
 	private final @Nullable ZmqThreadFailures threadFailures;
 
+	private @Nullable ZmqReceiveGuard receiveGuard;
+
 	/**
 	 * Create an indicator that does not know about JeroMQ thread failures.
 	 * @param context the shared context
@@ -103,6 +106,15 @@ public class ZmqHealthIndicator extends AbstractHealthIndicator {
 		this.threadFailures = threadFailures;
 	}
 
+	/**
+	 * Report the receive guard's budget use and dropped connections as details; dropped
+	 * connections are the defence working, so they do not change the status.
+	 * @param receiveGuard the context's receive guard, {@code null} for none
+	 */
+	public void setReceiveGuard(@Nullable ZmqReceiveGuard receiveGuard) {
+		this.receiveGuard = receiveGuard;
+	}
+
 	@Override
 	protected void doHealthCheck(Health.Builder builder) {
 		boolean healthy = !this.context.isClosed();
@@ -116,6 +128,13 @@ public class ZmqHealthIndicator extends AbstractHealthIndicator {
 						.stream()
 						.map((failure) -> Map.of("thread", failure.thread(), "error", failure.error()))
 						.toList());
+		}
+		if (this.receiveGuard != null) {
+			Map<String, Object> receive = new LinkedHashMap<>();
+			receive.put("budgetBytes", this.receiveGuard.limits().receiveBudget());
+			receive.put("bufferedBytes", this.receiveGuard.bufferedBytes());
+			receive.put("droppedConnections", this.receiveGuard.droppedConnections());
+			context.put("receive", receive);
 		}
 		builder.withDetail("context", context);
 		if (this.listenerRegistry != null) {

@@ -37,6 +37,7 @@ import io.github.zmqspring.proxy.ZmqProxyRegistry;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
@@ -47,7 +48,8 @@ import org.springframework.context.annotation.Bean;
  * and JSON), a puller, a subscriber bound for publishers to connect to, and a queue proxy
  * with no backend. It prints {@code BOUND <id> <address>} for each socket, then
  * {@code READY}; on the line {@code STATUS} on its standard input it prints
- * {@code STATUS heap=<bytes used after a GC> fds=<open descriptors> health=<status>}.
+ * {@code STATUS heap=<bytes used after a GC> fds=<open descriptors> health=<status>
+ * dropped=<connections the receive guard dropped>}.
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration
@@ -98,8 +100,10 @@ public class HostileTargetApplication {
 		memory.gc();
 		long heap = memory.getHeapMemoryUsage().getUsed();
 		String[] fds = new File("/proc/self/fd").list();
-		String health = context.getBean(ZmqHealthIndicator.class).health().getStatus().getCode();
-		return "STATUS heap=" + heap + " fds=" + ((fds != null) ? fds.length : -1) + " health=" + health;
+		Health health = context.getBean(ZmqHealthIndicator.class).health();
+		Map<?, ?> receive = (Map<?, ?>) ((Map<?, ?>) health.getDetails().get("context")).get("receive");
+		return "STATUS heap=" + heap + " fds=" + ((fds != null) ? fds.length : -1) + " health="
+				+ health.getStatus().getCode() + " dropped=" + receive.get("droppedConnections");
 	}
 
 	/**

@@ -19,10 +19,12 @@ package io.github.zmqspring.listener;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 
 import io.github.zmqspring.ZmqTestSupport;
 import io.github.zmqspring.annotation.ZmqPuller;
 import io.github.zmqspring.annotation.ZmqReplier;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.zeromq.SocketType;
@@ -37,6 +39,7 @@ import static org.awaitility.Awaitility.await;
  * {@code zmq.endpoints.<name>.max-message-size}: a peer sending a larger frame is
  * disconnected; the listener keeps serving its other peers.
  */
+@Timeout(value = 2, unit = TimeUnit.MINUTES)
 class ZmqListenerMaxMessageSizeIntegrationTests {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(5);

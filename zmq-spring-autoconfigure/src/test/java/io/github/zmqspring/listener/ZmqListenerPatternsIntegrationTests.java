@@ -29,6 +29,7 @@ import io.github.zmqspring.annotation.ZmqReplier;
 import io.github.zmqspring.annotation.ZmqSubscriber;
 import io.github.zmqspring.core.ZmqHeaders;
 import io.github.zmqspring.core.ZmqTemplate;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -42,6 +43,7 @@ import static org.awaitility.Awaitility.await;
  * Each messaging pattern end to end, with the listener binding over {@code tcp} and over
  * {@code inproc} and {@link ZmqTemplate} connecting to what it bound.
  */
+@Timeout(value = 2, unit = TimeUnit.MINUTES)
 class ZmqListenerPatternsIntegrationTests {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(5);

@@ -27,6 +27,7 @@ import java.util.concurrent.TimeUnit;
 import io.github.zmqspring.ZmqTestSupport;
 import io.github.zmqspring.annotation.ZmqPuller;
 import io.github.zmqspring.config.ZmqListenerEndpointRegistry;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.zeromq.SocketType;
@@ -40,6 +41,7 @@ import static org.awaitility.Awaitility.await;
  * A puller takes only a few messages ahead of its handler, and stopping it handles every
  * message it had already taken before the sockets close.
  */
+@Timeout(value = 2, unit = TimeUnit.MINUTES)
 class ZmqPullerShutdownIntegrationTests {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(5);

@@ -108,14 +108,17 @@ class LogRateLimiterTests {
 		int threads = 4;
 		int callsPerThread = 10_000;
 		AtomicInteger permits = new AtomicInteger();
+		AtomicLong reported = new AtomicLong();
 		CountDownLatch start = new CountDownLatch(1);
 		Thread[] callers = new Thread[threads];
 		for (int t = 0; t < threads; t++) {
 			callers[t] = new Thread(() -> {
 				awaitQuietly(start);
 				for (int i = 0; i < callsPerThread; i++) {
-					if (this.limiter.tryAcquire("a") != null) {
+					LogRateLimiter.Permit permit = this.limiter.tryAcquire("a");
+					if (permit != null) {
 						permits.incrementAndGet();
+						reported.addAndGet(permit.suppressed());
 					}
 				}
 			}, "log-rate-limiter-test-" + t);
@@ -130,7 +133,9 @@ class LogRateLimiterTests {
 		advance(Duration.ofSeconds(10));
 		LogRateLimiter.Permit next = this.limiter.tryAcquire("a");
 		assertThat(next).isNotNull();
-		assertThat(next.suppressed()).isEqualTo(threads * callsPerThread - 1L);
+		// a call suppressed while the permit holder collects the count may be reported
+		// with that permit rather than the next one; none is lost
+		assertThat(reported.get() + next.suppressed()).isEqualTo(threads * callsPerThread - 1L);
 	}
 
 	@Test

@@ -30,6 +30,7 @@ import org.springframework.context.annotation.Bean;
 import io.github.zmqspring.autoconfigure.ZmqAutoConfiguration;
 import io.github.zmqspring.config.ZmqListenerEndpointRegistry;
 import io.github.zmqspring.core.ZmqThreadFailures;
+import io.github.zmqspring.guard.ZmqReceiveGuard;
 import io.github.zmqspring.health.ZmqHealthIndicator;
 import io.github.zmqspring.proxy.ZmqProxyRegistry;
 
@@ -53,9 +54,12 @@ public final class ZmqHealthContributorAutoConfiguration {
 	@ConditionalOnMissingBean(name = { "zmqHealthIndicator", "zmqHealthContributor" })
 	ZmqHealthIndicator zmqHealthIndicator(ZContext zmqContext,
 			ObjectProvider<ZmqListenerEndpointRegistry> listenerRegistry,
-			ObjectProvider<ZmqProxyRegistry> proxyRegistry, ObjectProvider<ZmqThreadFailures> threadFailures) {
-		return new ZmqHealthIndicator(zmqContext, listenerRegistry.getIfUnique(), proxyRegistry.getIfUnique(),
-				threadFailures.getIfUnique());
+			ObjectProvider<ZmqProxyRegistry> proxyRegistry, ObjectProvider<ZmqThreadFailures> threadFailures,
+			ObjectProvider<ZmqReceiveGuard> receiveGuard) {
+		ZmqHealthIndicator indicator = new ZmqHealthIndicator(zmqContext, listenerRegistry.getIfUnique(),
+				proxyRegistry.getIfUnique(), threadFailures.getIfUnique());
+		indicator.setReceiveGuard(receiveGuard.getIfUnique());
+		return indicator;
 	}
 
 }

@@ -100,10 +100,12 @@ public final class SocketGuard implements MsgAllocator {
 			return new GuardedMsg(size, this, false);
 		}
 		if (!this.budget.tryReserve(size)) {
+			this.context.budgetExhausted();
 			return new GuardedMsg(0, this, true);
 		}
 		if (!this.context.budget().tryReserve(size)) {
 			this.budget.release(size);
+			this.context.budgetExhausted();
 			return new GuardedMsg(0, this, true);
 		}
 		GuardedMsg frame = new GuardedMsg(size, this, false);

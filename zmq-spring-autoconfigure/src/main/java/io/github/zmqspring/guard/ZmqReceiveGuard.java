@@ -51,6 +51,8 @@ public final class ZmqReceiveGuard implements AutoCloseable {
 
 	private static final long IDLE_EXIT_NANOS = Duration.ofSeconds(5).toNanos();
 
+	private static final long COLLECTION_HINT_INTERVAL_NANOS = Duration.ofSeconds(5).toNanos();
+
 	private final ReceiveLimits limits;
 
 	private final ReceiveBudget budget;
@@ -66,6 +68,10 @@ public final class ZmqReceiveGuard implements AutoCloseable {
 	private volatile @Nullable Thread thread;
 
 	private volatile boolean closed;
+
+	private volatile boolean collectionRequested;
+
+	private final AtomicLong lastCollectionHint = new AtomicLong(System.nanoTime() - COLLECTION_HINT_INTERVAL_NANOS);
 
 	/**
 	 * Create a guard.
@@ -123,6 +129,24 @@ public final class ZmqReceiveGuard implements AutoCloseable {
 		this.dropped.incrementAndGet();
 	}
 
+	/**
+	 * A frame did not fit a budget. Part of the budget may be held by frames JeroMQ
+	 * dropped unread (a stalled peer's half-received frame, once its connection is gone),
+	 * which come back only when the collector finds them; as the JDK does when its direct
+	 * memory runs out, ask for a collection, from the guard's thread and at most every
+	 * five seconds, so that a budget emptied by an attack is not kept from legal traffic
+	 * until the heap happens to fill.
+	 */
+	void budgetExhausted() {
+		long now = System.nanoTime();
+		long previous = this.lastCollectionHint.get();
+		if (now - previous >= COLLECTION_HINT_INTERVAL_NANOS && !this.live.isEmpty()
+				&& this.lastCollectionHint.compareAndSet(previous, now)) {
+			this.collectionRequested = true;
+			ensureRunning();
+		}
+	}
+
 	BudgetReservation track(Msg frame, ReceiveBudget socketBudget, int size) {
 		BudgetReservation reservation = new BudgetReservation(frame, this.collected, socketBudget, this.budget, size,
 				this.live);
@@ -154,6 +178,10 @@ public final class ZmqReceiveGuard implements AutoCloseable {
 		long idleSince = System.nanoTime();
 		while (!this.closed) {
 			try {
+				if (this.collectionRequested) {
+					this.collectionRequested = false;
+					System.gc();
+				}
 				Reference<? extends Msg> reference = this.collected.remove(WAKE_MILLIS);
 				while (reference != null) {
 					if (reference instanceof BudgetReservation reservation) {

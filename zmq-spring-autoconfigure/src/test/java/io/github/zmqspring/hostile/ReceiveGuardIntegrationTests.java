@@ -62,6 +62,25 @@ class ReceiveGuardIntegrationTests {
 	}
 
 	@Test
+	void budgetHeldByStalledPeersComesBackOnceTheyAreGone() {
+		run((context, address) -> {
+			try (RawZmtpPeer stalled = RawZmtpPeer.connect(address)) {
+				// 200 KB of the 256 KB socket budget reserved for a frame that never
+				// comes
+				stalled.handshake("DEALER").frame(new byte[0], true).frameHeader(200 * 1024, false);
+				await().atMost(TIMEOUT).until(() -> guard(context).bufferedBytes() >= 200 * 1024);
+			}
+			// JeroMQ drops the half-received frame with the connection; a refused frame
+			// asks for the collection that returns its budget
+			byte[] body = new byte[100 * 1024];
+			await().atMost(Duration.ofSeconds(30))
+				.untilAsserted(() -> assertThat(ZmqTestSupport.rawRequestText(address, body))
+					.isEqualTo(String.valueOf(body.length)));
+			await().atMost(TIMEOUT).until(() -> guard(context).bufferedBytes() == 0);
+		});
+	}
+
+	@Test
 	void multipartMessageThatNeverEndsDropsThatPeer() {
 		run((context, address) -> {
 			try (RawZmtpPeer peer = RawZmtpPeer.connect(address)) {

@@ -29,6 +29,7 @@ import java.util.concurrent.TimeUnit;
 
 import io.github.zmqspring.JavaProcess;
 import io.github.zmqspring.ZmqTestSupport;
+import io.github.zmqspring.interop.PythonPeer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -242,6 +243,26 @@ class HostilePeersProcessTests {
 			}
 		}
 		assertServed();
+		assertRecovered();
+	}
+
+	@Test
+	@Order(6)
+	void libzmqPeersFloodingLegalLargeMessagesAreHeldWithinTheBudget() throws Exception {
+		PythonPeer.assumePyzmq();
+		// pyzmq on libzmq, each flooding as fast as its sockets take messages: 96 MB of
+		// requests, 180 MB of pushes and 100 MB of publications against a 128 MB heap
+		try (PythonPeer requests = PythonPeer.start("flooder.py", address("echo1"), "DEALER", "16", "2",
+				String.valueOf(3 * MIB));
+				PythonPeer pushes = PythonPeer.start("flooder.py", address("pull"), "PUSH", "10", "20",
+						String.valueOf(900 * 1024));
+				PythonPeer publications = PythonPeer.start("flooder.py", address("sub"), "PUB", "2", "100",
+						String.valueOf(512 * 1024))) {
+			for (PythonPeer flooder : List.of(requests, pushes, publications)) {
+				assertThat(flooder.waitForExit(Duration.ofSeconds(60))).as("flooder exit code").isZero();
+			}
+			assertServed();
+		}
 		assertRecovered();
 	}
 

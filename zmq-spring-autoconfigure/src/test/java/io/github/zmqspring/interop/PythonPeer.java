@@ -52,7 +52,7 @@ import static org.assertj.core.api.Assertions.fail;
  *
  * @author zmq-spring contributors
  */
-final class PythonPeer implements AutoCloseable {
+public final class PythonPeer implements AutoCloseable {
 
 	static final String PYTHON = "/usr/bin/python3";
 
@@ -83,7 +83,7 @@ final class PythonPeer implements AutoCloseable {
 	 * Skip the calling test when pyzmq is not installed, or fail it when running on CI
 	 * ({@code CI=true}).
 	 */
-	static void assumePyzmq() {
+	public static void assumePyzmq() {
 		if (available == null) {
 			available = probe();
 		}
@@ -122,7 +122,7 @@ final class PythonPeer implements AutoCloseable {
 	 * @param args its arguments
 	 * @return the running peer
 	 */
-	static PythonPeer start(String script, String... args) {
+	public static PythonPeer start(String script, String... args) {
 		assumePyzmq();
 		Path path = scriptPath(script);
 		List<String> command = new ArrayList<>();
@@ -173,7 +173,7 @@ final class PythonPeer implements AutoCloseable {
 	 * @param timeout how long to wait
 	 * @return the line as a JSON tree
 	 */
-	JsonNode nextJson(Duration timeout) {
+	public JsonNode nextJson(Duration timeout) {
 		String line = nextLine(timeout);
 		try {
 			return JSON.readTree(line);
@@ -256,7 +256,7 @@ final class PythonPeer implements AutoCloseable {
 	 * @param timeout how long to wait
 	 * @return the exit code
 	 */
-	int waitForExit(Duration timeout) {
+	public int waitForExit(Duration timeout) {
 		try {
 			if (!this.process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
 				throw new AssertionError(this.script + " still running after " + timeout + describeStderr());

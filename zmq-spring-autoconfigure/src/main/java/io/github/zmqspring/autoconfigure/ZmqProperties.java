@@ -152,14 +152,14 @@ public class ZmqProperties {
 		 * Most frames one multipart message from a peer may have; a peer that sends more
 		 * is disconnected.
 		 */
-		private int maxFrames = ReceiveLimits.DEFAULT_MAX_FRAMES;
+		private int maxFrames = 64;
 
 		/**
 		 * Most bytes one multipart message from a peer may have in all its frames; a peer
 		 * that sends more is disconnected. Each frame is also limited by the endpoint's
 		 * max-message-size.
 		 */
-		private DataSize maxMultipartSize = DataSize.ofBytes(ReceiveLimits.DEFAULT_MAX_MULTIPART_SIZE);
+		private DataSize maxMultipartSize = DataSize.ofMegabytes(16);
 
 		public int getIoThreads() {
 			return this.ioThreads;
@@ -218,7 +218,18 @@ public class ZmqProperties {
 					: ReceiveLimits.defaultReceiveBudget();
 			long socketBudget = (this.socketReceiveBudget != null) ? this.socketReceiveBudget.toBytes()
 					: Math.max(1, budget / 4);
+			requirePositive("zmq.context.receive-budget", budget);
+			requirePositive("zmq.context.socket-receive-budget", socketBudget);
+			requirePositive("zmq.context.max-frames", this.maxFrames);
+			requirePositive("zmq.context.max-multipart-size", this.maxMultipartSize.toBytes());
 			return new ReceiveLimits(budget, socketBudget, this.maxFrames, this.maxMultipartSize.toBytes());
+		}
+
+		private static void requirePositive(String property, long value) {
+			if (value <= 0) {
+				throw new IllegalArgumentException(property + " must be positive (it was " + value
+						+ "): set it to a size above zero, or remove it for the default");
+			}
 		}
 
 	}

@@ -22,12 +22,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 import org.zeromq.ZContext;
+
+import io.github.zmqspring.support.LogRateLimiter;
 
 /**
  * What went wrong on JeroMQ's own threads (its I/O threads {@code iothread-N} and its
@@ -60,9 +63,7 @@ public class ZmqThreadFailures {
 
 	private final AtomicLong notifications = new AtomicLong();
 
-	private final AtomicLong lastNotificationWarning = new AtomicLong(Long.MIN_VALUE);
-
-	private final AtomicLong notificationsSinceWarning = new AtomicLong();
+	private final LogRateLimiter notificationLog;
 
 	private final Clock clock;
 
@@ -75,6 +76,8 @@ public class ZmqThreadFailures {
 
 	ZmqThreadFailures(Clock clock) {
 		this.clock = clock;
+		this.notificationLog = new LogRateLimiter(NOTIFICATION_WARN_INTERVAL,
+				() -> TimeUnit.MILLISECONDS.toNanos(clock.millis()));
 	}
 
 	/**
@@ -141,22 +144,15 @@ public class ZmqThreadFailures {
 
 	void notified(Thread thread, Throwable ex) {
 		this.notifications.incrementAndGet();
-		long now = this.clock.millis();
-		long last = this.lastNotificationWarning.get();
-		boolean warn = (last == Long.MIN_VALUE || now - last >= NOTIFICATION_WARN_INTERVAL.toMillis())
-				&& this.lastNotificationWarning.compareAndSet(last, now);
-		if (warn) {
-			long suppressed = this.notificationsSinceWarning.getAndSet(0);
-			logger.warn("JeroMQ thread "
-					+ safeName(thread) + " recovered from " + ex.getClass().getName() + ((suppressed > 0)
-							? " (" + suppressed + " similar reports logged at DEBUG in the last minute)" : "")
+		LogRateLimiter.Permit permit = this.notificationLog.tryAcquire("notification");
+		if (permit != null) {
+			logger.warn("JeroMQ thread " + safeName(thread) + " recovered from " + ex.getClass().getName()
+					+ ((permit.suppressed() > 0)
+							? " (" + permit.suppressed() + " similar reports logged at DEBUG in the last minute)" : "")
 					+ "; further reports within a minute are logged at DEBUG", ex);
 		}
-		else {
-			this.notificationsSinceWarning.incrementAndGet();
-			if (logger.isDebugEnabled()) {
-				logger.debug("JeroMQ thread " + safeName(thread) + " recovered from " + ex.getClass().getName(), ex);
-			}
+		else if (logger.isDebugEnabled()) {
+			logger.debug("JeroMQ thread " + safeName(thread) + " recovered from " + ex.getClass().getName(), ex);
 		}
 	}
 

@@ -121,6 +121,8 @@ class ReceiveGuardIntegrationTests {
 			try (ZContext clients = new ZContext(); ZMQ.Socket idle = clients.createSocket(SocketType.DEALER)) {
 				idle.setLinger(0);
 				idle.setReceiveTimeOut(5000);
+				// JeroMQ 0.6.0 sometimes stalls a fresh tcp handshake: retry it soon
+				idle.setHandshakeIvl(500);
 				idle.connect(address);
 				byte[] body = new byte[200 * 1024];
 				for (int i = 0; i < 30; i++) {

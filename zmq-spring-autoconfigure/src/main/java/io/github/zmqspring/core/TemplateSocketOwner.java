@@ -649,11 +649,8 @@ final class TemplateSocketOwner implements Runnable {
 		if (frames.size() < 3 || frames.get(0).length != 4 || frames.get(1).length != 0) {
 			// a misbehaving server sends these at its own pace: at most one line per
 			// interval
-			LogRateLimiter.Permit permit = this.invalidReplyLog.tryAcquire(channel.describe());
-			if (permit != null && logger.isWarnEnabled()) {
-				logger.warn("Discarding a reply of " + frames.size() + " frame(s) without a valid envelope on "
-						+ channel.describe() + permit.suffix());
-			}
+			this.invalidReplyLog.warn(logger, channel.describe(), () -> "Discarding a reply of " + frames.size()
+					+ " frame(s) without a valid envelope on " + channel.describe(), null);
 			return;
 		}
 		PendingRequest request = this.pending.remove(ByteBuffer.wrap(frames.get(0)).getInt());

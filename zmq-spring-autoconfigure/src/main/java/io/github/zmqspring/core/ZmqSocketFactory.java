@@ -177,14 +177,8 @@ public class ZmqSocketFactory {
 		}
 		catch (RuntimeException | Error ex) {
 			// events come at a peer's pace: one line per listener per interval
-			LogRateLimiter.Permit permit = listenerFailureLog.tryAcquire(listener.getClass().getName());
-			if (permit != null) {
-				logger.warn("Socket event listener " + listener + " failed on " + event + ": "
-						+ LogSanitizer.describe(ex) + permit.suffix());
-			}
-			if (logger.isDebugEnabled()) {
-				logger.debug("Socket event listener failure", LogSanitizer.sanitizeStackTrace(ex));
-			}
+			listenerFailureLog.warn(logger, listener.getClass().getName(), () -> "Socket event listener " + listener
+					+ " failed on " + event + ": " + LogSanitizer.describe(ex), ex);
 		}
 	}
 

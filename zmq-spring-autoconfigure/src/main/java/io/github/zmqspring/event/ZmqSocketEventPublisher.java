@@ -257,14 +257,8 @@ public class ZmqSocketEventPublisher
 		catch (RuntimeException ex) {
 			// peers cause socket events at their own pace (connects, disconnects): a
 			// failing listener logs at most one line per interval and event type
-			LogRateLimiter.Permit permit = this.failureLog.tryAcquire(event.getClass().getName());
-			if (permit != null && logger.isWarnEnabled()) {
-				logger.warn("An application listener failed on " + LogSanitizer.sanitize(event) + " ("
-						+ LogSanitizer.describe(ex) + ")" + permit.suffix());
-				if (logger.isDebugEnabled()) {
-					logger.debug("Stack trace of the failure above", LogSanitizer.sanitizeStackTrace(ex));
-				}
-			}
+			this.failureLog.warn(logger, event.getClass().getName(), () -> "An application listener failed on "
+					+ LogSanitizer.sanitize(event) + " (" + LogSanitizer.describe(ex) + ")", ex);
 		}
 	}
 

@@ -204,11 +204,9 @@ public final class SocketGuard implements MsgAllocator {
 	}
 
 	private void logDrop(String peer, DropReason reason) {
-		LogRateLimiter.Permit permit = this.dropLog.tryAcquire(reason.name());
-		if (permit != null && logger.isWarnEnabled()) {
-			logger.warn("Dropped the connection from " + peer + " to " + this.description + ": " + reason.description()
-					+ permit.suffix());
-		}
+		this.dropLog.warn(logger, reason.name(),
+				() -> "Dropped the connection from " + peer + " to " + this.description + ": " + reason.description(),
+				null);
 	}
 
 	private ConnectionGuard connectionOf(Metadata metadata) {

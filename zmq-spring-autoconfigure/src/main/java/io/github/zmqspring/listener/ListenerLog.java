@@ -55,7 +55,7 @@ final class ListenerLog {
 	 * untrusted peer), and no stack trace (a converter's message quotes the content).
 	 */
 	void rejected(ZmqFrames frames, ZmqListenerCounters.Rejection reason, String detail) {
-		warn(rejectedLogger, "rejected-" + reason,
+		this.limiter.warn(rejectedLogger, "rejected-" + reason,
 				() -> "Listener '" + this.listenerId + "' rejected a message (" + reason + ", "
 						+ LogSanitizer.sanitize(detail) + "): " + frames.size() + " frame(s), " + frames.byteCount()
 						+ " bytes",
@@ -70,7 +70,7 @@ final class ListenerLog {
 	 * @param outcome what the listener did about it, for example "replied 500 ..."
 	 */
 	void failed(String key, String what, Throwable failure, String outcome) {
-		warn(this.logger, key, () -> "Listener '" + this.listenerId + "' " + what + " ("
+		this.limiter.warn(this.logger, key, () -> "Listener '" + this.listenerId + "' " + what + " ("
 				+ LogSanitizer.describe(failure) + ")" + (outcome.isEmpty() ? "" : "; " + outcome), failure);
 	}
 
@@ -81,22 +81,7 @@ final class ListenerLog {
 	 * @param failure the failure whose stack trace follows at DEBUG, or {@code null}
 	 */
 	void warn(String key, Supplier<String> line, @Nullable Throwable failure) {
-		warn(this.logger, key, line, failure);
-	}
-
-	private void warn(Log target, String key, Supplier<String> line, @Nullable Throwable failure) {
-		if (!target.isWarnEnabled()) {
-			return;
-		}
-		LogRateLimiter.Permit permit = this.limiter.tryAcquire(key);
-		if (permit == null) {
-			return;
-		}
-		target.warn(line.get() + permit.suffix());
-		if (failure != null && target.isDebugEnabled()) {
-			target.debug("Stack trace of the failure above (listener '" + this.listenerId + "')",
-					LogSanitizer.sanitizeStackTrace(failure));
-		}
+		this.limiter.warn(this.logger, key, line, failure);
 	}
 
 }

@@ -21,7 +21,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
+import org.apache.commons.logging.Log;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -83,6 +85,30 @@ public final class LogRateLimiter {
 	public LogRateLimiter(Duration interval, LongSupplier nanoClock) {
 		this.intervalNanos = Math.max(0, interval.toNanos());
 		this.nanoClock = nanoClock;
+	}
+
+	/**
+	 * Log a line of the given key at WARN if the limit lets it through, with the count of
+	 * suppressed lines appended, and then the failure's stack trace at DEBUG with every
+	 * message in it escaped ({@link LogSanitizer#sanitizeStackTrace}). Nothing is counted
+	 * while WARN is off.
+	 * @param log where to log
+	 * @param key what the line is about, from a bounded set
+	 * @param line the line, built only when it is logged; text from peers sanitized
+	 * @param failure the failure whose stack trace follows at DEBUG, or {@code null}
+	 */
+	public void warn(Log log, String key, Supplier<String> line, @Nullable Throwable failure) {
+		if (!log.isWarnEnabled()) {
+			return;
+		}
+		Permit permit = tryAcquire(key);
+		if (permit == null) {
+			return;
+		}
+		log.warn(line.get() + permit.suffix());
+		if (failure != null && log.isDebugEnabled()) {
+			log.debug("Stack trace of the failure above", LogSanitizer.sanitizeStackTrace(failure));
+		}
 	}
 
 	/**

@@ -134,6 +134,7 @@ public final class ZmqAutoConfiguration {
 		template.setDefaultRequestTimeout(settings.getRequestTimeout());
 		template.setSendTimeout(settings.getSendTimeout());
 		template.setSendQueueCapacity(settings.getSendQueueCapacity());
+		template.setMaxRequestSockets(settings.getMaxRequestSockets());
 		template.setObservationRegistry(observationRegistry.getIfUnique(() -> ObservationRegistry.NOOP));
 		template.setObservationConvention(observationConvention.getIfUnique());
 		return template;

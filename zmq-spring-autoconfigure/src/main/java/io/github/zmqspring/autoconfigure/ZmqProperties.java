@@ -309,16 +309,24 @@ public class ZmqProperties {
 		private Duration requestTimeout = Duration.ofSeconds(5);
 
 		/**
-		 * How long publish and push may block while an endpoint's send queue is full, and
-		 * how long push waits for a peer to take a message when none is connected.
+		 * How long push waits for a peer to take a message (none connected, or every
+		 * peer's queue full), and how long any call waits for another caller to let go of
+		 * an endpoint's socket.
 		 */
 		private Duration sendTimeout = Duration.ofSeconds(5);
 
 		/**
-		 * Messages that may wait per endpoint for the template's I/O thread before
-		 * callers block.
+		 * Asynchronous requests (requestAsync) that may wait per endpoint for a ready
+		 * connection; further ones fail at once.
 		 */
 		private int sendQueueCapacity = 10_000;
+
+		/**
+		 * Sockets an endpoint may have open at once for blocking requests (one per
+		 * concurrent caller; one per address each for an endpoint that connects to
+		 * several); further callers wait for one within their request timeout.
+		 */
+		private int maxRequestSockets = 32;
 
 		public Duration getRequestTimeout() {
 			return this.requestTimeout;
@@ -342,6 +350,14 @@ public class ZmqProperties {
 
 		public void setSendQueueCapacity(int sendQueueCapacity) {
 			this.sendQueueCapacity = sendQueueCapacity;
+		}
+
+		public int getMaxRequestSockets() {
+			return this.maxRequestSockets;
+		}
+
+		public void setMaxRequestSockets(int maxRequestSockets) {
+			this.maxRequestSockets = maxRequestSockets;
 		}
 
 	}

@@ -24,13 +24,14 @@ import org.jspecify.annotations.Nullable;
 import io.github.zmqspring.convert.ZmqFrames;
 
 /**
- * A request the template's I/O thread has accepted and not yet answered or expired. Every
- * attempt keeps the same correlation id, so a late reply to an earlier attempt completes
- * the call too.
+ * A {@code requestAsync} call that has not been answered or expired. Every attempt keeps
+ * the same correlation id, so a late reply to an earlier attempt completes the call too.
+ * Its fields are guarded by the lock of its {@link AsyncRequestChannel}; the future is
+ * completed after that lock is released.
  */
 final class PendingRequest {
 
-	final OutboundChannel channel;
+	final int correlationId;
 
 	final ZmqFrames frames;
 
@@ -42,31 +43,41 @@ final class PendingRequest {
 
 	final CompletableFuture<ZmqFrames> future = new CompletableFuture<>();
 
-	int correlationId;
-
 	/** Deadline of the current attempt. */
 	long deadlineNanos;
 
 	int attempt = 1;
 
-	/** The socket the current attempt went out on; {@code null} while in the backlog. */
-	@Nullable TemplateSocket sentOn;
-
-	/**
-	 * The socket the previous attempt went out on, polled until this request ends: its
-	 * late reply completes the request too.
-	 */
-	@Nullable TemplateSocket earlierOn;
-
-	/** Whether the request waits in its channel's backlog. */
+	/** Whether the request waits in its channel's backlog (no ready connection). */
 	boolean queued;
 
-	PendingRequest(OutboundChannel channel, ZmqFrames frames, Duration timeout, int maxAttempts) {
-		this.channel = channel;
+	/** Whether the request has its outcome: no longer pending. */
+	boolean done;
+
+	@Nullable ZmqFrames reply;
+
+	@Nullable RuntimeException failure;
+
+	PendingRequest(int correlationId, ZmqFrames frames, Duration timeout, int maxAttempts) {
+		this.correlationId = correlationId;
 		this.frames = frames;
 		this.timeout = timeout;
 		this.maxAttempts = maxAttempts;
 		this.deadlineNanos = System.nanoTime() + timeout.toNanos();
+	}
+
+	/**
+	 * Complete the future with the outcome; called without any lock held, since dependent
+	 * stages run here.
+	 */
+	void complete() {
+		RuntimeException error = this.failure;
+		if (error != null) {
+			this.future.completeExceptionally(error);
+		}
+		else {
+			this.future.complete(this.reply);
+		}
 	}
 
 }

@@ -16,7 +16,6 @@
 
 package io.github.zmqspring.core;
 
-import java.nio.channels.SelectionKey;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -26,15 +25,15 @@ import org.zeromq.ZMQ;
 import io.github.zmqspring.event.ZmqSocketEvent;
 
 /**
- * One JeroMQ socket of an {@link OutboundChannel}. A <em>gated</em> socket connects to
- * one tcp/ipc address with {@code setImmediate(false)} and counts, through JeroMQ's event
+ * One JeroMQ socket of {@link EndpointSockets}. A <em>gated</em> socket connects to one
+ * tcp/ipc address with {@code setImmediate(false)} and counts, through JeroMQ's event
  * hook, the connections that completed the ZMTP handshake: the template writes to it only
  * while there is one, because JeroMQ 0.6.0 attaches a connection's queue as soon as TCP
  * connects and drops it, with what was queued, when the handshake stalls or the
  * connection breaks.
  * <p>
- * The hook runs on JeroMQ's I/O thread and touches only the concurrent set and the
- * owner's wake-up; everything else belongs to the template's I/O thread.
+ * The hook runs on JeroMQ's I/O thread and touches only the concurrent set and the change
+ * callback; the socket itself is used by whoever holds its {@link EndpointSockets}.
  */
 final class TemplateSocket {
 
@@ -47,22 +46,6 @@ final class TemplateSocket {
 
 	/** Addresses whose current connection completed the handshake. */
 	private final Set<String> handshaken = ConcurrentHashMap.newKeySet();
-
-	/** Requests sent on this socket that still wait for their reply. */
-	int inFlight;
-
-	boolean retiring;
-
-	/** The socket's command channel in the owner's selector. */
-	@Nullable SelectionKey key;
-
-	/**
-	 * Whether the socket's command channel signalled since the socket was last looked at.
-	 */
-	boolean signaled;
-
-	/** Whether the socket was sent on since it was last looked at. */
-	boolean touched;
 
 	/** Called when the set of ready connections changes; {@code null} if not gated. */
 	private final @Nullable Runnable onChange;

@@ -18,25 +18,21 @@ package io.github.zmqspring.core;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
 import org.zeromq.SocketType;
+import org.zeromq.ZMQException;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.util.Assert;
@@ -45,25 +41,29 @@ import io.github.zmqspring.ZmqException;
 import io.github.zmqspring.convert.ZmqConversionException;
 import io.github.zmqspring.convert.ZmqFrames;
 import io.github.zmqspring.convert.ZmqMessageConverter;
+import io.github.zmqspring.core.TemplateEndpoints.RequestEndpoint;
 import io.github.zmqspring.observation.DefaultZmqTemplateObservationConvention;
 import io.github.zmqspring.observation.ZmqTemplateObservation;
 import io.github.zmqspring.observation.ZmqTemplateObservationContext;
 import io.github.zmqspring.observation.ZmqTemplateObservationConvention;
 
 /**
- * Default {@link ZmqOperations}: thread-safe; each socket is confined to one internal I/O
- * thread ({@code zmq-template-io}), which the template starts on first use and stops when
- * the application context closes.
- * <p>
- * Requests use one DEALER socket per endpoint with a correlation id per request, so any
- * number of threads can wait for replies at once, spread over several servers or through
- * a broker, and a late reply never confuses the next request. Every request has a timeout
- * per attempt; an endpoint's {@code request-retries} sends it again on a fresh socket
- * after an attempt timed out. Connecting DEALER and PUSH sockets are written only once a
- * connection completed its handshake. Publish queues the message for the I/O thread and
- * returns; push does too while its socket takes messages, and otherwise waits for a peer
- * at most the send timeout. Publishing uses an XPUB socket, so {@link #awaitSubscribers}
- * can wait for subscriptions.
+ * Default {@link ZmqOperations}: thread-safe. The calling thread does its own socket I/O,
+ * on a socket it holds alone for the duration of the call (ZeroMQ's rule: one thread at a
+ * time, handed over through a lock):
+ * <ul>
+ * <li>{@code request} checks a DEALER socket out of the endpoint's pool (opening one up
+ * to {@link #setMaxRequestSockets the maximum}), sends, waits on that socket for the
+ * reply with its correlation id and gives the socket back;</li>
+ * <li>{@code requestAsync} sends on the endpoint's shared DEALER socket, and the reply is
+ * read by the next caller or by the background thread, which completes the future;</li>
+ * <li>{@code push} and {@code publish} write to the endpoint's socket under a lock.</li>
+ * </ul>
+ * The background thread ({@code zmq-template-io}) runs only for what no caller waits on
+ * (asynchronous replies and deadlines, subscription messages of the publishing socket)
+ * and sleeps otherwise. Connecting DEALER and PUSH sockets are written only once a
+ * connection completed its handshake. Every request has a timeout per attempt; an
+ * endpoint's {@code request-retries} sends it again after an attempt timed out.
  * <p>
  * What goes through each endpoint is counted ({@link #getEndpointCounters()}); with an
  * {@link ObservationRegistry} set, each operation is a {@code zmq.template} observation
@@ -79,14 +79,13 @@ public class ZmqTemplate implements ZmqOperations, DisposableBean {
 
 	private final ZmqSocketFactory socketFactory;
 
-	private final ZmqEndpointResolver endpointResolver;
-
 	private final ZmqMessageConverter messageConverter;
 
-	/** Channels by socket type, then by endpoint as the caller wrote it. */
-	private final Map<SocketType, Map<String, OutboundChannel>> channels = new EnumMap<>(
-			Map.of(SocketType.DEALER, new ConcurrentHashMap<>(), SocketType.PUB, new ConcurrentHashMap<>(),
-					SocketType.PUSH, new ConcurrentHashMap<>()));
+	private final TemplateEndpoints endpoints;
+
+	private final TemplateWatcher watcher = new TemplateWatcher("zmq-template-io");
+
+	private final AtomicInteger correlationIds = new AtomicInteger();
 
 	private Duration defaultRequestTimeout = Duration.ofSeconds(5);
 
@@ -94,29 +93,19 @@ public class ZmqTemplate implements ZmqOperations, DisposableBean {
 
 	private int sendQueueCapacity = 10_000;
 
-	private Executor asyncExecutor = ForkJoinPool.commonPool();
+	private int maxRequestSockets = 32;
 
-	/** Counters by socket type, then by endpoint as the caller wrote it. */
-	private final Map<SocketType, Map<String, ZmqTemplateCounters>> counters = new EnumMap<>(
-			Map.of(SocketType.DEALER, new ConcurrentHashMap<>(), SocketType.PUB, new ConcurrentHashMap<>(),
-					SocketType.PUSH, new ConcurrentHashMap<>()));
-
-	/** Told of new endpoint counters; guarded by itself. */
-	private final List<Consumer<ZmqTemplateCounters>> countersListeners = new ArrayList<>();
+	private @Nullable Executor asyncExecutor;
 
 	private ObservationRegistry observationRegistry = ObservationRegistry.NOOP;
 
 	private @Nullable ZmqTemplateObservationConvention observationConvention;
 
-	private volatile @Nullable TemplateSocketOwner owner;
-
-	private volatile boolean closed;
-
 	public ZmqTemplate(ZmqSocketFactory socketFactory, ZmqEndpointResolver endpointResolver,
 			ZmqMessageConverter messageConverter) {
 		this.socketFactory = socketFactory;
-		this.endpointResolver = endpointResolver;
 		this.messageConverter = messageConverter;
+		this.endpoints = new TemplateEndpoints(endpointResolver);
 	}
 
 	/**
@@ -130,8 +119,9 @@ public class ZmqTemplate implements ZmqOperations, DisposableBean {
 	}
 
 	/**
-	 * Set how long {@code publish} and {@code push} may block while an endpoint's queue
-	 * is full.
+	 * Set how long {@code push} may wait for a peer to take a message, and how long any
+	 * call may wait for another caller to let go of an endpoint's socket, for endpoints
+	 * that configure none.
 	 * @param sendTimeout the timeout
 	 */
 	public void setSendTimeout(Duration sendTimeout) {
@@ -139,8 +129,8 @@ public class ZmqTemplate implements ZmqOperations, DisposableBean {
 	}
 
 	/**
-	 * Set how many messages may wait per endpoint for the I/O thread before callers
-	 * block.
+	 * Set how many {@code requestAsync} requests may wait per endpoint for a ready
+	 * connection before further ones fail with {@link ZmqSendException}.
 	 * @param sendQueueCapacity the capacity, positive
 	 */
 	public void setSendQueueCapacity(int sendQueueCapacity) {
@@ -149,11 +139,24 @@ public class ZmqTemplate implements ZmqOperations, DisposableBean {
 	}
 
 	/**
-	 * Set the executor that converts replies for {@code requestAsync} and runs the
-	 * dependent stages of its future, so user callbacks never run on the socket thread.
-	 * @param asyncExecutor the executor
+	 * Set how many sockets (one per address for endpoints that connect to several) an
+	 * endpoint may have open for blocking {@code request} calls at once; further callers
+	 * wait for one to be returned, within their timeout.
+	 * @param maxRequestSockets the maximum, positive
 	 */
-	public void setAsyncExecutor(Executor asyncExecutor) {
+	public void setMaxRequestSockets(int maxRequestSockets) {
+		Assert.isTrue(maxRequestSockets > 0, "maxRequestSockets must be positive");
+		this.maxRequestSockets = maxRequestSockets;
+	}
+
+	/**
+	 * Set an executor that converts replies for {@code requestAsync} and completes its
+	 * futures. By default (none) the thread that read the reply does it: the template's
+	 * background thread or a caller, so a dependent stage that blocks should use one of
+	 * the future's {@code ...Async} methods.
+	 * @param asyncExecutor the executor, {@code null} for none
+	 */
+	public void setAsyncExecutor(@Nullable Executor asyncExecutor) {
 		this.asyncExecutor = asyncExecutor;
 	}
 
@@ -181,11 +184,7 @@ public class ZmqTemplate implements ZmqOperations, DisposableBean {
 	 * @return live counters, one per endpoint (as the caller wrote it) and operation
 	 */
 	public Collection<ZmqTemplateCounters> getEndpointCounters() {
-		List<ZmqTemplateCounters> all = new ArrayList<>();
-		for (Map<String, ZmqTemplateCounters> byEndpoint : this.counters.values()) {
-			all.addAll(byEndpoint.values());
-		}
-		return all;
+		return this.endpoints.allCounters();
 	}
 
 	/**
@@ -194,119 +193,142 @@ public class ZmqTemplate implements ZmqOperations, DisposableBean {
 	 * @param listener called once per endpoint and operation, on the calling thread
 	 */
 	public void addEndpointCountersListener(Consumer<ZmqTemplateCounters> listener) {
-		synchronized (this.countersListeners) {
-			this.countersListeners.add(listener);
-			getEndpointCounters().forEach(listener);
-		}
+		this.endpoints.addCountersListener(listener);
 	}
 
 	@Override
 	public <T> @Nullable T request(String endpoint, @Nullable Object payload, Class<T> replyType) {
-		OutboundChannel channel = channel(endpoint, SocketType.DEALER);
-		return doRequest(channel, payload, replyType, defaultTimeout(channel));
+		RequestEndpoint request = requestEndpoint(endpoint);
+		return request(request, payload, replyType, defaultTimeout(request.endpoint()));
 	}
 
 	@Override
 	public <T> @Nullable T request(String endpoint, @Nullable Object payload, Class<T> replyType, Duration timeout) {
-		return doRequest(channel(endpoint, SocketType.DEALER), payload, replyType, timeout);
+		return request(requestEndpoint(endpoint), payload, replyType, timeout);
 	}
 
-	private <T> @Nullable T doRequest(OutboundChannel channel, @Nullable Object payload, Class<T> replyType,
+	private <T> @Nullable T request(RequestEndpoint request, @Nullable Object payload, Class<T> replyType,
 			Duration timeout) {
-		Observation observation = startObservation(channel, ZmqTemplateObservationContext.REQUEST);
+		assertPositive(timeout);
+		Observation observation = startObservation(request.endpoint(), ZmqTemplateObservationContext.REQUEST);
 		if (observation == null) {
-			return awaitReply(channel, payload, replyType, timeout);
+			return doRequest(request, payload, replyType, timeout);
 		}
-		try (Observation.Scope scope = observation.openScope()) {
-			return awaitReply(channel, payload, replyType, timeout);
-		}
-		catch (RuntimeException ex) {
-			observation.error(ex);
-			throw ex;
-		}
-		finally {
-			observation.stop();
-		}
+		return TemplateObservations.observe(observation, () -> doRequest(request, payload, replyType, timeout));
 	}
 
-	private <T> @Nullable T awaitReply(OutboundChannel channel, @Nullable Object payload, Class<T> replyType,
+	private <T> @Nullable T doRequest(RequestEndpoint request, @Nullable Object payload, Class<T> replyType,
 			Duration timeout) {
-		String endpoint = channel.endpoint.name();
-		int attempts = attempts(channel);
-		CompletableFuture<ZmqFrames> reply = sendRequest(channel, payload, timeout, attempts);
-		ZmqFrames frames;
+		ZmqFrames frames = outboundFrames(payload);
+		long start = System.nanoTime();
+		ZmqFrames reply = request.endpoint().binds() ? awaitShared(request, frames, timeout)
+				: exchange(request, frames, timeout, start);
+		return decodeReply(request.endpoint().name(), reply, replyType);
+	}
+
+	private ZmqFrames exchange(RequestEndpoint request, ZmqFrames frames, Duration timeout, long start) {
+		String name = request.endpoint().name();
+		if (Thread.currentThread().isInterrupted()) {
+			// JeroMQ fails every call of an interrupted thread (EINTR) and clears its
+			// flag
+			throw new ZmqException("Interrupted before sending a request to '" + name + "'");
+		}
+		long deadline = start + timeout.toNanos();
+		EndpointSockets sockets;
 		try {
-			// the I/O thread enforces the timeout; the extra grace only guards against
-			// its failure
-			frames = reply.get(timeout.multipliedBy(attempts).plus(CLOSE_GRACE).toMillis(), TimeUnit.MILLISECONDS);
-		}
-		catch (ExecutionException ex) {
-			throw (ex.getCause() instanceof ZmqException zmqException) ? zmqException
-					: new ZmqException("Request to '" + endpoint + "' failed", ex.getCause());
-		}
-		catch (TimeoutException ex) {
-			throw new ZmqRequestTimeoutException(endpoint, timeout, attempts);
+			sockets = request.pool().checkout(deadline);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			throw new ZmqException("Interrupted while waiting for a reply from '" + endpoint + "'", ex);
+			throw new ZmqException("Interrupted while waiting for a socket to '" + name + "'", ex);
 		}
-		return decodeReply(endpoint, frames, replyType);
+		if (sockets == null) {
+			// every socket of the endpoint served a slower caller for the whole timeout
+			throw new ZmqRequestTimeoutException(name, timeout, 1);
+		}
+		BlockingRequest call = new BlockingRequest(sockets, this.correlationIds.incrementAndGet(), frames, timeout,
+				request.attempts(), request.counters());
+		try {
+			return call.exchange(deadline);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new ZmqException("Interrupted while waiting for a reply from '" + name + "'", ex);
+		}
+		catch (ZMQException ex) {
+			if (ex.getErrorCode() == zmq.ZError.EINTR) {
+				Thread.currentThread().interrupt();
+				throw new ZmqException("Interrupted while waiting for a reply from '" + name + "'", ex);
+			}
+			throw new ZmqException("Request to '" + name + "' failed", ex);
+		}
+		finally {
+			request.pool().checkin(sockets, call.reusable());
+		}
+	}
+
+	/**
+	 * Wait for a request sent on the endpoint's shared socket (an endpoint that binds has
+	 * one socket only); the background thread enforces the timeout.
+	 */
+	private ZmqFrames awaitShared(RequestEndpoint request, ZmqFrames frames, Duration timeout) {
+		String name = request.endpoint().name();
+		CompletableFuture<ZmqFrames> reply = sendAsync(request, frames, timeout);
+		try {
+			return reply.get(timeout.multipliedBy(request.attempts()).plus(CLOSE_GRACE).toMillis(),
+					TimeUnit.MILLISECONDS);
+		}
+		catch (ExecutionException ex) {
+			throw (ex.getCause() instanceof ZmqException zmqException) ? zmqException
+					: new ZmqException("Request to '" + name + "' failed", ex.getCause());
+		}
+		catch (TimeoutException ex) {
+			throw new ZmqRequestTimeoutException(name, timeout, request.attempts());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new ZmqException("Interrupted while waiting for a reply from '" + name + "'", ex);
+		}
 	}
 
 	@Override
 	public <T> CompletableFuture<@Nullable T> requestAsync(String endpoint, @Nullable Object payload,
 			Class<T> replyType) {
-		OutboundChannel channel = channel(endpoint, SocketType.DEALER);
-		return doRequestAsync(channel, payload, replyType, defaultTimeout(channel));
+		RequestEndpoint request = requestEndpoint(endpoint);
+		return requestAsync(request, payload, replyType, defaultTimeout(request.endpoint()));
 	}
 
 	@Override
 	public <T> CompletableFuture<@Nullable T> requestAsync(String endpoint, @Nullable Object payload,
 			Class<T> replyType, Duration timeout) {
-		return doRequestAsync(channel(endpoint, SocketType.DEALER), payload, replyType, timeout);
+		return requestAsync(requestEndpoint(endpoint), payload, replyType, timeout);
 	}
 
-	private <T> CompletableFuture<@Nullable T> doRequestAsync(OutboundChannel channel, @Nullable Object payload,
+	private <T> CompletableFuture<@Nullable T> requestAsync(RequestEndpoint request, @Nullable Object payload,
 			Class<T> replyType, Duration timeout) {
-		Observation observation = startObservation(channel, ZmqTemplateObservationContext.REQUEST);
+		assertPositive(timeout);
+		Observation observation = startObservation(request.endpoint(), ZmqTemplateObservationContext.REQUEST);
 		if (observation == null) {
-			return sendRequest(channel, payload, timeout, attempts(channel)).thenApplyAsync(
-					(frames) -> decodeReply(channel.endpoint.name(), frames, replyType), this.asyncExecutor);
+			return doRequestAsync(request, payload, replyType, timeout);
 		}
-		CompletableFuture<@Nullable T> reply;
-		try {
-			reply = sendRequest(channel, payload, timeout, attempts(channel)).thenApplyAsync(
-					(frames) -> decodeReply(channel.endpoint.name(), frames, replyType), this.asyncExecutor);
-		}
-		catch (RuntimeException ex) {
-			observation.error(ex);
-			observation.stop();
-			throw ex;
-		}
-		reply.whenComplete((result, failure) -> {
-			if (failure != null) {
-				observation.error((failure instanceof CompletionException && failure.getCause() != null)
-						? failure.getCause() : failure);
-			}
-			observation.stop();
-		});
-		return reply;
+		return TemplateObservations.observeAsync(observation,
+				() -> doRequestAsync(request, payload, replyType, timeout));
 	}
 
-	/**
-	 * Start a {@code zmq.template} observation, unless the registry is the no-op one.
-	 * @return the started observation, or {@code null}
-	 */
-	private @Nullable Observation startObservation(OutboundChannel channel, String operation) {
-		if (this.observationRegistry.isNoop()) {
-			return null;
-		}
-		ZmqTemplateObservationContext context = new ZmqTemplateObservationContext(channel.endpoint.name(), operation);
-		return ZmqTemplateObservation.TEMPLATE_OBSERVATION
-			.observation(this.observationConvention, DefaultZmqTemplateObservationConvention.INSTANCE, () -> context,
-					this.observationRegistry)
-			.start();
+	private <T> CompletableFuture<@Nullable T> doRequestAsync(RequestEndpoint request, @Nullable Object payload,
+			Class<T> replyType, Duration timeout) {
+		String name = request.endpoint().name();
+		CompletableFuture<ZmqFrames> reply = sendAsync(request, outboundFrames(payload), timeout);
+		Executor executor = this.asyncExecutor;
+		return (executor != null) ? reply.thenApplyAsync((frames) -> decodeReply(name, frames, replyType), executor)
+				: reply.thenApply((frames) -> decodeReply(name, frames, replyType));
+	}
+
+	private CompletableFuture<ZmqFrames> sendAsync(RequestEndpoint request, ZmqFrames frames, Duration timeout) {
+		PendingRequest pending = new PendingRequest(this.correlationIds.incrementAndGet(), frames, timeout,
+				request.attempts());
+		request.async().send(pending);
+		return pending.future;
 	}
 
 	/**
@@ -335,62 +357,41 @@ public class ZmqTemplate implements ZmqOperations, DisposableBean {
 	/**
 	 * {@inheritDoc}
 	 * <p>
-	 * Returns at once while the endpoint's socket takes messages. Otherwise (no peer has
-	 * completed a connection, or every peer's queue is full) waits for the I/O thread to
-	 * hand the message to a socket, at most the endpoint's send timeout, then throws
-	 * {@link ZmqSendException}; the message is then not sent.
+	 * Writes to the socket on the calling thread and returns once it took the message.
+	 * While no peer has completed a connection, or every peer's queue is full, waits at
+	 * most the endpoint's send timeout, then throws {@link ZmqSendException}; the message
+	 * is then not sent.
 	 */
 	@Override
 	public void push(String endpoint, @Nullable Object payload) {
 		send(endpoint, SocketType.PUSH, outboundFrames(payload));
 	}
 
+	private void send(String endpoint, SocketType type, ZmqFrames frames) {
+		OneWayChannel channel = oneWay(endpoint, type);
+		String operation = (type == SocketType.PUB) ? ZmqTemplateObservationContext.PUBLISH
+				: ZmqTemplateObservationContext.PUSH;
+		Observation observation = startObservation(channel.endpoint, operation);
+		if (observation == null) {
+			channel.send(frames);
+			return;
+		}
+		TemplateObservations.observe(observation, () -> {
+			channel.send(frames);
+			return null;
+		});
+	}
+
 	@Override
 	public boolean awaitSubscribers(String endpoint, int count, Duration timeout) {
-		return awaitSubscriptions(endpoint, null, count, timeout);
+		return oneWay(endpoint, SocketType.PUB).awaitSubscribers(null, count, timeout);
 	}
 
 	@Override
 	public boolean awaitSubscribers(String endpoint, String topic, int count, Duration timeout) {
 		Assert.notNull(topic, "topic must not be null");
-		return awaitSubscriptions(endpoint, topic, count, timeout);
-	}
-
-	private boolean awaitSubscriptions(String endpoint, @Nullable String topic, int count, Duration timeout) {
-		OutboundChannel channel = channel(endpoint, SocketType.PUB);
-		long deadline = System.nanoTime() + timeout.toNanos();
-		if (!channel.opened.isDone()) {
-			owner().submit(new TemplateSocketOwner.Open(channel));
-			// opening is bounded by the send timeout, not by the (maybe short) wait
-			awaitOpened(channel, channel.sendTimeout);
-		}
-		byte[] topicBytes = (topic != null) ? topic.getBytes(StandardCharsets.UTF_8) : null;
-		synchronized (channel.subscriptionMonitor) {
-			while (countSubscriptions(channel, topicBytes) < count) {
-				long remaining = deadline - System.nanoTime();
-				if (remaining <= 0) {
-					return false;
-				}
-				try {
-					TimeUnit.NANOSECONDS.timedWait(channel.subscriptionMonitor, remaining);
-				}
-				catch (InterruptedException ex) {
-					Thread.currentThread().interrupt();
-					throw new ZmqException("Interrupted while waiting for subscribers of " + channel.describe(), ex);
-				}
-			}
-			return true;
-		}
-	}
-
-	private static int countSubscriptions(OutboundChannel channel, byte @Nullable [] topic) {
-		int total = 0;
-		for (Map.Entry<String, Integer> subscription : channel.subscriptions.entrySet()) {
-			if (topic == null || TemplateSocketOwner.startsWith(topic, subscription.getKey())) {
-				total += subscription.getValue();
-			}
-		}
-		return total;
+		return oneWay(endpoint, SocketType.PUB).awaitSubscribers(topic.getBytes(StandardCharsets.UTF_8), count,
+				timeout);
 	}
 
 	/**
@@ -401,8 +402,8 @@ public class ZmqTemplate implements ZmqOperations, DisposableBean {
 	 * @return the count, 0 for an endpoint not used yet
 	 */
 	public long getUnroutedPublishCount(String endpoint) {
-		OutboundChannel channel = this.channels.get(SocketType.PUB).get(endpoint);
-		return (channel != null) ? channel.unrouted.get() : 0;
+		OneWayChannel channel = this.endpoints.publishChannel(endpoint);
+		return (channel != null) ? channel.unrouted() : 0;
 	}
 
 	/**
@@ -412,151 +413,44 @@ public class ZmqTemplate implements ZmqOperations, DisposableBean {
 	 * @return one entry per endpoint and socket type, in no particular order
 	 */
 	public List<OpenEndpoint> getOpenEndpoints() {
-		List<OpenEndpoint> open = new ArrayList<>();
-		this.channels.forEach((type, byEndpoint) -> byEndpoint.forEach((endpoint, channel) -> open
-			.add(new OpenEndpoint(endpoint, type, channel.endpoint.describeAddresses()))));
-		return open;
+		return this.endpoints.openEndpoints();
 	}
 
 	/**
-	 * Flush queued messages (within each socket's linger), fail outstanding requests and
-	 * stop the I/O thread. Further calls fail with {@link ZmqSendException}.
+	 * Close the sockets (within each socket's linger, so what they hold is flushed), fail
+	 * outstanding asynchronous requests and stop the background thread. A socket a caller
+	 * still holds is closed when its call ends. Further calls fail with
+	 * {@link ZmqSendException}.
 	 */
 	@Override
 	public void destroy() {
-		this.closed = true;
-		TemplateSocketOwner current = this.owner;
-		if (current != null) {
-			current.close(CLOSE_GRACE.plusSeconds(1));
-		}
+		this.endpoints.close(CLOSE_GRACE);
+		this.watcher.close(CLOSE_GRACE.plusSeconds(1));
 	}
 
-	private CompletableFuture<ZmqFrames> sendRequest(OutboundChannel channel, @Nullable Object payload,
-			Duration timeout, int attempts) {
+	private OneWayChannel oneWay(String endpoint, SocketType type) {
+		return this.endpoints.oneWay(endpoint, type, (resolved, counters) -> new OneWayChannel(type, resolved,
+				sendTimeout(resolved), counters, this.socketFactory, this.watcher));
+	}
+
+	private RequestEndpoint requestEndpoint(String endpoint) {
+		return this.endpoints.request(endpoint, (resolved, counters) -> new RequestEndpoint(resolved, counters,
+				new RequestSocketPool(this.socketFactory, resolved, this.maxRequestSockets),
+				new AsyncRequestChannel(resolved, counters, this.socketFactory, this.watcher, this.sendQueueCapacity)));
+	}
+
+	private Duration sendTimeout(ZmqEndpoint endpoint) {
+		Duration configured = endpoint.options().sendTimeout();
+		return (configured != null) ? configured : this.sendTimeout;
+	}
+
+	private Duration defaultTimeout(ZmqEndpoint endpoint) {
+		Duration configured = endpoint.options().requestTimeout();
+		return (configured != null) ? configured : this.defaultRequestTimeout;
+	}
+
+	private static void assertPositive(Duration timeout) {
 		Assert.isTrue(!timeout.isNegative() && !timeout.isZero(), "timeout must be positive");
-		PendingRequest request = new PendingRequest(channel, outboundFrames(payload), timeout, attempts);
-		owner().submit(request);
-		return request.future;
-	}
-
-	private static int attempts(OutboundChannel channel) {
-		Integer retries = channel.endpoint.options().requestRetries();
-		return 1 + ((retries != null) ? Math.max(0, retries) : 0);
-	}
-
-	private void send(String endpoint, SocketType type, ZmqFrames frames) {
-		OutboundChannel channel = channel(endpoint, type);
-		Observation observation = startObservation(channel,
-				(type == SocketType.PUB) ? ZmqTemplateObservationContext.PUBLISH : ZmqTemplateObservationContext.PUSH);
-		if (observation == null) {
-			send(channel, type, frames);
-			return;
-		}
-		try (Observation.Scope scope = observation.openScope()) {
-			send(channel, type, frames);
-		}
-		catch (RuntimeException ex) {
-			observation.error(ex);
-			throw ex;
-		}
-		finally {
-			observation.stop();
-		}
-	}
-
-	private void send(OutboundChannel channel, SocketType type, ZmqFrames frames) {
-		Duration sendTimeout = channel.sendTimeout;
-		long deadline = System.nanoTime() + sendTimeout.toNanos();
-		try {
-			if (!channel.permits.tryAcquire(sendTimeout.toNanos(), TimeUnit.NANOSECONDS)) {
-				throw new ZmqSendException("Could not queue a message for " + channel.describe() + " within "
-						+ sendTimeout.toMillis() + " ms: " + this.sendQueueCapacity
-						+ " messages are already waiting (no peer connected, or peers slower than the sender)");
-			}
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new ZmqSendException("Interrupted while waiting to send to " + channel.describe(), ex);
-		}
-		// a push waits for a socket to take the message unless the last one went straight
-		// through; a publish never waits for subscribers
-		boolean wait = type == SocketType.PUSH && !channel.accepting;
-		TemplateSocketOwner.Send send = new TemplateSocketOwner.Send(channel, frames);
-		try {
-			owner().submit(send);
-		}
-		catch (RuntimeException ex) {
-			channel.permits.release();
-			throw ex;
-		}
-		if (wait) {
-			awaitHandOff(send, deadline);
-		}
-		else if (!channel.opened.isDone() || channel.opened.isCompletedExceptionally()) {
-			awaitOpened(channel, sendTimeout);
-		}
-	}
-
-	private static final long HAND_OFF_GRACE_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
-
-	/**
-	 * Wait until a socket took the message, or give it up at the deadline.
-	 */
-	private void awaitHandOff(TemplateSocketOwner.Send send, long deadline) {
-		OutboundChannel channel = send.channel;
-		long waitUntil = deadline;
-		try {
-			while (true) {
-				try {
-					send.handed.get(Math.max(0, waitUntil - System.nanoTime()), TimeUnit.NANOSECONDS);
-					return;
-				}
-				catch (TimeoutException ex) {
-					if (send.cancel()) {
-						channel.permits.release();
-						throw new ZmqSendException("No peer of " + channel.describe() + " took the message within "
-								+ channel.sendTimeout.toMillis()
-								+ " ms (no connected peer, or every peer's queue is full); the message was not sent");
-					}
-					// the I/O thread holds the message right now: its outcome is
-					// imminent; wait for it (blocking, not spinning)
-					waitUntil = System.nanoTime() + HAND_OFF_GRACE_NANOS;
-				}
-			}
-		}
-		catch (ExecutionException ex) {
-			throw (ex.getCause() instanceof ZmqException zmqException) ? zmqException
-					: new ZmqSendException("Could not send to " + channel.describe(), ex.getCause());
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			if (send.cancel()) {
-				channel.permits.release();
-			}
-			throw new ZmqSendException("Interrupted while waiting to send to " + channel.describe(), ex);
-		}
-	}
-
-	/**
-	 * Wait for the first use of an endpoint to open its socket, so that a failure (an
-	 * address in use) reaches the caller instead of only the log.
-	 */
-	private void awaitOpened(OutboundChannel channel, Duration timeout) {
-		try {
-			channel.opened.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-		}
-		catch (ExecutionException ex) {
-			throw (ex.getCause() instanceof ZmqException zmqException) ? zmqException
-					: new ZmqSendException("Could not open " + channel.describe(), ex.getCause());
-		}
-		catch (TimeoutException ex) {
-			throw new ZmqSendException(
-					"Could not open " + channel.describe() + " within " + timeout.toMillis() + " ms");
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new ZmqSendException("Interrupted while opening " + channel.describe(), ex);
-		}
 	}
 
 	private ZmqFrames outboundFrames(@Nullable Object payload) {
@@ -581,79 +475,15 @@ public class ZmqTemplate implements ZmqOperations, DisposableBean {
 		}
 	}
 
-	private Duration defaultTimeout(OutboundChannel channel) {
-		Duration configured = channel.endpoint.options().requestTimeout();
-		return (configured != null) ? configured : this.defaultRequestTimeout;
-	}
-
-	private OutboundChannel channel(String endpoint, SocketType type) {
-		Map<String, OutboundChannel> byEndpoint = this.channels.get(type);
-		OutboundChannel channel = byEndpoint.get(endpoint);
-		if (channel == null) {
-			ZmqEndpoint resolved = this.endpointResolver.resolve(endpoint, type);
-			ZmqTemplateCounters endpointCounters = endpointCounters(type, endpoint);
-			channel = byEndpoint.computeIfAbsent(endpoint, (key) -> {
-				Duration configured = resolved.options().sendTimeout();
-				OutboundChannel created = new OutboundChannel(type, resolved, this.sendQueueCapacity,
-						(configured != null) ? configured : this.sendTimeout, endpointCounters);
-				// a socket that could not be opened (an address in use) is tried again by
-				// the
-				// next call, on a new channel
-				created.opened.whenComplete((opened, failure) -> {
-					if (failure != null) {
-						byEndpoint.remove(key, created);
-					}
-				});
-				return created;
-			});
+	private @Nullable Observation startObservation(ZmqEndpoint endpoint, String operation) {
+		if (this.observationRegistry.isNoop()) {
+			return null;
 		}
-		return channel;
-	}
-
-	/**
-	 * Return the counters of an endpoint, creating them (and telling the listeners) on
-	 * first use; a channel re-created after a failed open keeps counting on them.
-	 */
-	private ZmqTemplateCounters endpointCounters(SocketType type, String endpoint) {
-		Map<String, ZmqTemplateCounters> byEndpoint = this.counters.get(type);
-		ZmqTemplateCounters existing = byEndpoint.get(endpoint);
-		if (existing != null) {
-			return existing;
-		}
-		synchronized (this.countersListeners) {
-			existing = byEndpoint.get(endpoint);
-			if (existing != null) {
-				return existing;
-			}
-			String operation = switch (type) {
-				case PUB -> ZmqTemplateObservationContext.PUBLISH;
-				case PUSH -> ZmqTemplateObservationContext.PUSH;
-				default -> ZmqTemplateObservationContext.REQUEST;
-			};
-			ZmqTemplateCounters created = new ZmqTemplateCounters(endpoint, operation);
-			byEndpoint.put(endpoint, created);
-			for (Consumer<ZmqTemplateCounters> listener : this.countersListeners) {
-				listener.accept(created);
-			}
-			return created;
-		}
-	}
-
-	private TemplateSocketOwner owner() {
-		TemplateSocketOwner current = this.owner;
-		if (current == null) {
-			synchronized (this) {
-				if (this.closed) {
-					throw new ZmqSendException("ZmqTemplate is closed");
-				}
-				current = this.owner;
-				if (current == null) {
-					current = new TemplateSocketOwner(this.socketFactory, "zmq-template-io");
-					this.owner = current;
-				}
-			}
-		}
-		return current;
+		ZmqTemplateObservationContext context = new ZmqTemplateObservationContext(endpoint.name(), operation);
+		return ZmqTemplateObservation.TEMPLATE_OBSERVATION
+			.observation(this.observationConvention, DefaultZmqTemplateObservationConvention.INSTANCE, () -> context,
+					this.observationRegistry)
+			.start();
 	}
 
 	/**

@@ -67,6 +67,10 @@ class ZmqListenerContainerLifecycleTests {
 			assertThat(template.request("inproc://lifecycle-threads-echo", "hi", String.class, Duration.ofSeconds(5)))
 				.isEqualTo("hi");
 			template.push("inproc://lifecycle-threads-tasks", "task");
+			// the template's background thread starts for what no caller waits on, such
+			// as an asynchronous reply
+			assertThat(template.requestAsync("inproc://lifecycle-threads-echo", "hi", String.class)
+				.get(5, TimeUnit.SECONDS)).isEqualTo("hi");
 			assertThat(zmqThreadNames()).contains("zmq-echo-1", "zmq-echo-2", "zmq-echo-3", "zmq-echo-proxy",
 					"zmq-threads.onTask-1", "zmq-threads.onTask-2", "zmq-threads.onTask-proxy", "zmq-threads.onPrice-1",
 					"zmq-template-io");

@@ -447,7 +447,8 @@ public class ZmqProperties {
 		private @Nullable Integer requestRetries;
 
 		/**
-		 * How long publish and push to this endpoint may block; unset uses
+		 * How long a push to this endpoint waits for a peer to take the message, and any
+		 * template call for another caller to let go of its socket; unset uses
 		 * zmq.template.send-timeout.
 		 */
 		private @Nullable Duration sendTimeout;

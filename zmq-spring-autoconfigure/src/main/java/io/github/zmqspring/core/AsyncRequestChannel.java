@@ -29,6 +29,7 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 import org.zeromq.SocketType;
+import org.zeromq.ZMQ;
 import org.zeromq.ZMQException;
 
 import io.github.zmqspring.support.LogRateLimiter;
@@ -73,6 +74,9 @@ final class AsyncRequestChannel implements TemplateWatcher.Timed {
 
 	private boolean closed;
 
+	/** Whether the last {@link #drain} read any message. */
+	private boolean readAny;
+
 	AsyncRequestChannel(ZmqEndpoint endpoint, ZmqTemplateCounters counters, ZmqSocketFactory socketFactory,
 			TemplateWatcher watcher, int backlogCapacity) {
 		this.endpoint = endpoint;
@@ -112,7 +116,7 @@ final class AsyncRequestChannel implements TemplateWatcher.Timed {
 			}
 			this.pending.put(request.correlationId, request);
 			this.deadlines.add(request);
-			completed = drain(open, null);
+			completed = drain(open);
 		}
 		catch (ZMQException ex) {
 			throw new ZmqSendException("Could not send a request to " + describe(), ex);
@@ -121,7 +125,7 @@ final class AsyncRequestChannel implements TemplateWatcher.Timed {
 			this.lock.unlock();
 		}
 		complete(completed);
-		this.watcher.scheduleAt(this, request.deadlineNanos);
+		this.watcher.wakeBy(request.deadlineNanos);
 	}
 
 	private EndpointSockets open() {
@@ -133,6 +137,7 @@ final class AsyncRequestChannel implements TemplateWatcher.Timed {
 			for (TemplateSocket socket : open.sockets()) {
 				this.watcher.watch(socket.socket.getFD(), this::service);
 			}
+			this.watcher.register(this);
 		}
 		return open;
 	}
@@ -159,31 +164,30 @@ final class AsyncRequestChannel implements TemplateWatcher.Timed {
 	 */
 	private boolean service() {
 		List<PendingRequest> completed;
-		boolean[] progress = new boolean[1];
+		boolean progress;
 		this.lock.lock();
 		try {
 			EndpointSockets open = this.sockets;
 			if (open == null || this.closed) {
 				return false;
 			}
-			completed = drain(open, progress);
-			progress[0] |= flushBacklog(open);
+			completed = drain(open);
+			progress = this.readAny | flushBacklog(open);
 		}
 		finally {
 			this.lock.unlock();
 		}
 		complete(completed);
-		return progress[0];
+		return progress;
 	}
 
-	private @Nullable List<PendingRequest> drain(EndpointSockets open, boolean @Nullable [] progress) {
+	private @Nullable List<PendingRequest> drain(EndpointSockets open) {
 		List<PendingRequest> completed = null;
+		this.readAny = false;
 		for (TemplateSocket socket : open.sockets()) {
 			List<byte[]> frames;
-			while ((frames = FrameIo.receive(socket.socket, org.zeromq.ZMQ.DONTWAIT)) != null) {
-				if (progress != null) {
-					progress[0] = true;
-				}
+			while ((frames = FrameIo.receive(socket.socket, ZMQ.DONTWAIT)) != null) {
+				this.readAny = true;
 				PendingRequest request = matching(frames);
 				if (request != null) {
 					this.counters.replyReceived(frames, 2);

@@ -102,13 +102,24 @@ final class TemplateWatcher {
 	}
 
 	/**
-	 * Make sure the background thread looks at {@code target} by the deadline.
+	 * Have the background thread enforce the deadlines of {@code target} from now on.
 	 * @param target what has deadlines
-	 * @param deadlineNanos its new deadline
 	 */
-	void scheduleAt(Timed target, long deadlineNanos) {
+	void register(Timed target) {
 		start();
-		if (this.timed.add(target) || deadlineNanos - this.plannedWakeNanos < 0) {
+		this.timed.add(target);
+		this.selector.wakeup();
+	}
+
+	/**
+	 * Make sure the background thread wakes by a new deadline of a registered target.
+	 * Costs nothing while the thread is due to wake earlier anyway, as it is when
+	 * deadlines come in the order they expire.
+	 * @param deadlineNanos the new deadline
+	 */
+	void wakeBy(long deadlineNanos) {
+		long planned = this.plannedWakeNanos;
+		if (planned == NO_DEADLINE || deadlineNanos - planned < 0) {
 			this.selector.wakeup();
 		}
 	}

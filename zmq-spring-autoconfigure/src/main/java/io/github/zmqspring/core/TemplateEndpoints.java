@@ -54,6 +54,8 @@ final class TemplateEndpoints {
 	/** Told of new endpoint counters; guarded by itself. */
 	private final List<Consumer<ZmqTemplateCounters>> countersListeners = new ArrayList<>();
 
+	private volatile boolean closed;
+
 	TemplateEndpoints(ZmqEndpointResolver resolver) {
 		this.resolver = resolver;
 	}
@@ -70,6 +72,7 @@ final class TemplateEndpoints {
 		Map<String, OneWayChannel> byEndpoint = (type == SocketType.PUB) ? this.publishes : this.pushes;
 		OneWayChannel channel = byEndpoint.get(endpoint);
 		if (channel == null) {
+			assertOpen();
 			ZmqEndpoint resolved = this.resolver.resolve(endpoint, type);
 			ZmqTemplateCounters endpointCounters = counters(type, endpoint);
 			channel = byEndpoint.computeIfAbsent(endpoint, (key) -> factory.apply(resolved, endpointCounters));
@@ -86,11 +89,18 @@ final class TemplateEndpoints {
 	RequestEndpoint request(String endpoint, BiFunction<ZmqEndpoint, ZmqTemplateCounters, RequestEndpoint> factory) {
 		RequestEndpoint request = this.requests.get(endpoint);
 		if (request == null) {
+			assertOpen();
 			ZmqEndpoint resolved = this.resolver.resolve(endpoint, SocketType.DEALER);
 			ZmqTemplateCounters endpointCounters = counters(SocketType.DEALER, endpoint);
 			request = this.requests.computeIfAbsent(endpoint, (key) -> factory.apply(resolved, endpointCounters));
 		}
 		return request;
+	}
+
+	private void assertOpen() {
+		if (this.closed) {
+			throw new ZmqSendException("ZmqTemplate is closed");
+		}
 	}
 
 	@Nullable OneWayChannel publishChannel(String endpoint) {
@@ -157,6 +167,7 @@ final class TemplateEndpoints {
 	 * @param timeout how long to wait for a caller holding a push or publish socket
 	 */
 	void close(Duration timeout) {
+		this.closed = true;
 		for (RequestEndpoint request : this.requests.values()) {
 			request.pool().close();
 			request.async().close();

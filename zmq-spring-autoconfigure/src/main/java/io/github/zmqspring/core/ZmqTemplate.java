@@ -21,10 +21,7 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
@@ -32,12 +29,10 @@ import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
 import org.zeromq.SocketType;
-import org.zeromq.ZMQException;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.util.Assert;
 
-import io.github.zmqspring.ZmqException;
 import io.github.zmqspring.convert.ZmqConversionException;
 import io.github.zmqspring.convert.ZmqFrames;
 import io.github.zmqspring.convert.ZmqMessageConverter;
@@ -221,74 +216,10 @@ public class ZmqTemplate implements ZmqOperations, DisposableBean {
 			Duration timeout) {
 		ZmqFrames frames = outboundFrames(payload);
 		long start = System.nanoTime();
-		ZmqFrames reply = request.endpoint().binds() ? awaitShared(request, frames, timeout)
-				: exchange(request, frames, timeout, start);
+		ZmqFrames reply = request.endpoint().binds()
+				? Requests.awaitShared(request, frames, timeout, this.correlationIds)
+				: Requests.exchange(request, frames, timeout, start, this.correlationIds);
 		return decodeReply(request.endpoint().name(), reply, replyType);
-	}
-
-	private ZmqFrames exchange(RequestEndpoint request, ZmqFrames frames, Duration timeout, long start) {
-		String name = request.endpoint().name();
-		if (Thread.currentThread().isInterrupted()) {
-			// JeroMQ fails every call of an interrupted thread (EINTR) and clears its
-			// flag
-			throw new ZmqException("Interrupted before sending a request to '" + name + "'");
-		}
-		long deadline = start + timeout.toNanos();
-		EndpointSockets sockets;
-		try {
-			sockets = request.pool().checkout(deadline);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new ZmqException("Interrupted while waiting for a socket to '" + name + "'", ex);
-		}
-		if (sockets == null) {
-			// every socket of the endpoint served a slower caller for the whole timeout
-			throw new ZmqRequestTimeoutException(name, timeout, 1);
-		}
-		BlockingRequest call = new BlockingRequest(sockets, this.correlationIds.incrementAndGet(), frames, timeout,
-				request.attempts(), request.counters());
-		try {
-			return call.exchange(deadline);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new ZmqException("Interrupted while waiting for a reply from '" + name + "'", ex);
-		}
-		catch (ZMQException ex) {
-			if (ex.getErrorCode() == zmq.ZError.EINTR) {
-				Thread.currentThread().interrupt();
-				throw new ZmqException("Interrupted while waiting for a reply from '" + name + "'", ex);
-			}
-			throw new ZmqException("Request to '" + name + "' failed", ex);
-		}
-		finally {
-			request.pool().checkin(sockets, call.reusable());
-		}
-	}
-
-	/**
-	 * Wait for a request sent on the endpoint's shared socket (an endpoint that binds has
-	 * one socket only); the background thread enforces the timeout.
-	 */
-	private ZmqFrames awaitShared(RequestEndpoint request, ZmqFrames frames, Duration timeout) {
-		String name = request.endpoint().name();
-		CompletableFuture<ZmqFrames> reply = sendAsync(request, frames, timeout);
-		try {
-			return reply.get(timeout.multipliedBy(request.attempts()).plus(CLOSE_GRACE).toMillis(),
-					TimeUnit.MILLISECONDS);
-		}
-		catch (ExecutionException ex) {
-			throw (ex.getCause() instanceof ZmqException zmqException) ? zmqException
-					: new ZmqException("Request to '" + name + "' failed", ex.getCause());
-		}
-		catch (TimeoutException ex) {
-			throw new ZmqRequestTimeoutException(name, timeout, request.attempts());
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new ZmqException("Interrupted while waiting for a reply from '" + name + "'", ex);
-		}
 	}
 
 	@Override
@@ -318,17 +249,11 @@ public class ZmqTemplate implements ZmqOperations, DisposableBean {
 	private <T> CompletableFuture<@Nullable T> doRequestAsync(RequestEndpoint request, @Nullable Object payload,
 			Class<T> replyType, Duration timeout) {
 		String name = request.endpoint().name();
-		CompletableFuture<ZmqFrames> reply = sendAsync(request, outboundFrames(payload), timeout);
+		CompletableFuture<ZmqFrames> reply = Requests.sendAsync(request, outboundFrames(payload), timeout,
+				this.correlationIds);
 		Executor executor = this.asyncExecutor;
 		return (executor != null) ? reply.thenApplyAsync((frames) -> decodeReply(name, frames, replyType), executor)
 				: reply.thenApply((frames) -> decodeReply(name, frames, replyType));
-	}
-
-	private CompletableFuture<ZmqFrames> sendAsync(RequestEndpoint request, ZmqFrames frames, Duration timeout) {
-		PendingRequest pending = new PendingRequest(this.correlationIds.incrementAndGet(), frames, timeout,
-				request.attempts());
-		request.async().send(pending);
-		return pending.future;
 	}
 
 	/**

@@ -36,9 +36,10 @@ import io.github.zmqspring.core.ZmqTemplate;
 
 /**
  * Sequential request → reply latency (one caller, one request at a time; JMH samples
- * every call): raw REQ → REP server thread vs {@code ZmqTemplate.request} →
- * {@code @ZmqReplier}. Both servers convert the request to its Java type and the reply
- * back (the raw one by hand), and both clients convert the reply.
+ * every call, the report takes the median and the 99th percentile): raw REQ → REP echo
+ * thread vs {@code ZmqTemplate.request} → {@code @ZmqReplier} echo. Both servers convert
+ * the request to its Java type and the reply back (the raw one by hand), and both clients
+ * convert the reply; JeroMQ's default high-water marks everywhere.
  *
  * @author zmq-spring contributors
  */
@@ -76,8 +77,8 @@ public class RequestLatencyBenchmark {
 	}
 
 	/**
-	 * A raw REP server thread that converts each request and its reply by hand; used by
-	 * the raw latency and throughput baselines.
+	 * A raw REP server thread that converts each request and its reply by hand, as the
+	 * {@code @ZmqReplier} does for the user.
 	 *
 	 * @param context the context
 	 * @param peer the server thread

@@ -73,7 +73,23 @@ public final class StarterFixture implements AutoCloseable {
 	 */
 	public static StarterFixture start(Transport transport, Class<?> listener, MessageCounter counter,
 			Map<String, Object> inOptions, Map<String, Object> outOptions) {
-		Map<String, Object> properties = new HashMap<>();
+		return start(transport, listener, counter, inOptions, outOptions, Map.of());
+	}
+
+	/**
+	 * Start the applications with application-wide properties on both of them.
+	 * @param transport tcp or inproc
+	 * @param listener the listener class
+	 * @param counter the counter the listener counts into
+	 * @param inOptions options of the listener's endpoint
+	 * ({@code zmq.endpoints.bench-in.*})
+	 * @param outOptions options of the template's endpoint
+	 * @param common further properties of both applications (e.g. {@code zmq.context.*})
+	 * @return the started fixture
+	 */
+	public static StarterFixture start(Transport transport, Class<?> listener, MessageCounter counter,
+			Map<String, Object> inOptions, Map<String, Object> outOptions, Map<String, Object> common) {
+		Map<String, Object> properties = new HashMap<>(common);
 		endpoint(properties, IN, inOptions);
 		if (transport == Transport.INPROC) {
 			String address = "inproc://zmq-spring-bench-" + UUID.randomUUID();
@@ -89,7 +105,7 @@ public final class StarterFixture implements AutoCloseable {
 			ZmqListenerContainer container = server.getBean(ZmqListenerEndpointRegistry.class)
 				.getListenerContainer(LISTENER_ID);
 			List<String> bound = container.getBoundAddresses();
-			Map<String, Object> clientProperties = new HashMap<>();
+			Map<String, Object> clientProperties = new HashMap<>(common);
 			clientProperties.put("zmq.endpoints." + OUT + ".addresses", ">" + bound.get(0));
 			endpoint(clientProperties, OUT, outOptions);
 			ConfigurableApplicationContext client = run(clientProperties, counter, BenchApplication.class);

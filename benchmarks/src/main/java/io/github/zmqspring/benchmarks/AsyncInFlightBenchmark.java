@@ -71,7 +71,7 @@ public class AsyncInFlightBenchmark {
 	 * @return the count
 	 */
 	public static int requestsFor(int size) {
-		return (size <= 2048) ? 20_000 : 2_000;
+		return (size <= 2048) ? 10_000 : 1_000;
 	}
 
 	/**

@@ -108,7 +108,7 @@ public final class BenchmarkMain {
 	private static Collection<RunResult> run(Plan plan, boolean quick) throws RunnerException {
 		ChainedOptionsBuilder options = new OptionsBuilder().include("\\." + plan.methods() + "$")
 			.forks(1)
-			.warmupIterations(quick ? 1 : 2)
+			.warmupIterations(2)
 			.warmupTime(TimeValue.seconds(quick ? 1 : 2))
 			.measurementIterations(quick ? 2 : 3)
 			.measurementTime(TimeValue.seconds(quick ? 1 : 2))

@@ -38,9 +38,9 @@ import io.github.zmqspring.core.ZmqTemplate;
 /**
  * Streaming publish → subscribe throughput, counted as received by the subscriber, shaped
  * like {@link PushPullBenchmark}: one invocation publishes
- * {@link StreamingState#messagesFor(int)} messages in a tight loop and waits until all of
- * them arrived. Every message is two frames {@code [topic, payload]} (spring-integration
- * adds its empty delimiter frame).
+ * {@link StreamingState#messagesFor} messages in a tight loop and waits until all of them
+ * arrived. Every message is two frames {@code [topic, payload]} (spring-integration adds
+ * its empty delimiter frame).
  * <p>
  * PUB drops what does not fit under its high-water mark instead of waiting, so a count to
  * N needs room for N: the publisher's send and the subscriber's receive high-water marks
@@ -121,7 +121,7 @@ public class PubSubBenchmark {
 
 		@Setup
 		public void setUp() {
-			prepare(PayloadKind.BYTES, this.size);
+			prepare(PayloadKind.BYTES, this.size, messagesFor(this.transport, PayloadKind.BYTES, this.size));
 			this.context = ZMQ.context(1);
 			this.subscriber = RawPeer.start(this.context, SocketType.SUB, this.transport, (socket) -> {
 				socket.setRcvHWM(HWM);
@@ -167,7 +167,7 @@ public class PubSubBenchmark {
 
 		@Setup
 		public void setUp() {
-			prepare(PayloadKind.BYTES, this.size);
+			prepare(PayloadKind.BYTES, this.size, messagesFor(this.transport, PayloadKind.BYTES, this.size));
 			this.fixture = StarterFixture.start(this.transport, StarterListeners.of("sub", PayloadKind.BYTES),
 					this.counter, Map.of("receive-high-water-mark", HWM), Map.of("send-high-water-mark", HWM),
 					Map.of("zmq.context.receive-budget", RECEIVE_BUDGET, "zmq.context.socket-receive-budget",
@@ -200,7 +200,7 @@ public class PubSubBenchmark {
 
 		@Setup
 		public void setUp() {
-			prepare(PayloadKind.BYTES, this.size);
+			prepare(PayloadKind.BYTES, this.size, springIntegrationMessagesFor(this.transport, this.size));
 			this.fixture = SpringIntegrationFixture.start(this.transport, true, HWM, this.counter);
 			probeUntilSubscribed(() -> this.fixture.send((byte[]) this.message));
 		}

@@ -36,10 +36,10 @@ import io.github.zmqspring.core.ZmqTemplate;
 
 /**
  * Streaming push → pull throughput, counted as received by the puller: each invocation
- * sends {@link StreamingState#messagesFor(int)} messages in a tight loop from the
- * benchmark thread, then waits until the receiver has counted all of them; the rate is
- * the secondary result {@value Delivered#LABEL} (arrived per second). Raw JeroMQ (one
- * PUSH in the benchmark thread → PULL on a receiver thread), {@code ZmqTemplate.push} →
+ * sends {@link StreamingState#messagesFor} messages in a tight loop from the benchmark
+ * thread, then waits until the receiver has counted all of them; the rate is the
+ * secondary result {@value Delivered#LABEL} (arrived per second). Raw JeroMQ (one PUSH in
+ * the benchmark thread → PULL on a receiver thread), {@code ZmqTemplate.push} →
  * {@code @ZmqPuller}, and spring-integration-zeromq (byte[] only). Every send and receive
  * high-water mark is {@value #HWM}, JeroMQ's default (the puller's default prefetch of 10
  * is raised to match), so the sender is held back only by ZeroMQ's own flow control.
@@ -97,7 +97,7 @@ public class PushPullBenchmark {
 
 		@Setup
 		public void setUp() {
-			prepare(this.payload, this.size);
+			prepare(this.payload, this.size, messagesFor(this.transport, this.payload, this.size));
 			this.context = ZMQ.context(1);
 			PayloadKind kind = this.payload;
 			this.puller = RawPeer.start(this.context, SocketType.PULL, this.transport,
@@ -138,7 +138,7 @@ public class PushPullBenchmark {
 
 		@Setup
 		public void setUp() {
-			prepare(this.payload, this.size);
+			prepare(this.payload, this.size, messagesFor(this.transport, this.payload, this.size));
 			this.fixture = StarterFixture.start(this.transport, StarterListeners.of("pull", this.payload), this.counter,
 					Map.of("receive-high-water-mark", HWM), Map.of("send-high-water-mark", HWM));
 			this.template = this.fixture.template();
@@ -173,7 +173,7 @@ public class PushPullBenchmark {
 
 		@Setup
 		public void setUp() {
-			prepare(PayloadKind.BYTES, this.size);
+			prepare(PayloadKind.BYTES, this.size, springIntegrationMessagesFor(this.transport, this.size));
 			this.fixture = SpringIntegrationFixture.start(this.transport, false, HWM, this.counter);
 		}
 

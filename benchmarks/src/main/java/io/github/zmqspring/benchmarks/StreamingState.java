@@ -38,36 +38,53 @@ public abstract class StreamingState {
 	Object message;
 
 	/**
-	 * Messages per invocation; 0 picks {@link #messagesFor(int)} at set-up (the harness
-	 * test sets a small number).
+	 * Messages per invocation; 0 picks {@link #messagesFor} at set-up (the harness test
+	 * sets a small number).
 	 */
 	int messages;
 
 	private long expected;
 
 	/**
-	 * Return how many messages one invocation streams: about a second of the starter at
-	 * the rates of a 2-core machine, long enough that the drain at the end (at most a
-	 * high-water mark's worth) is noise, short enough to fit several in an iteration.
+	 * Return how many messages one invocation of raw JeroMQ or the starter streams: a few
+	 * tenths of a second to a second or two at the rates of a 2-core machine, long enough
+	 * that filling and draining the queues (a few high-water marks' worth) is noise.
+	 * inproc hands the same array over without copying, so its rate hardly depends on the
+	 * size; conversions (String, JSON) halve the rate, so they get half.
+	 * @param transport the transport
+	 * @param kind the payload kind
 	 * @param size the payload size
 	 * @return the count
 	 */
-	public static int messagesFor(int size) {
-		if (size <= 128) {
-			return 200_000;
+	public static int messagesFor(Transport transport, PayloadKind kind, int size) {
+		if (transport == Transport.INPROC) {
+			return 1_000_000;
 		}
-		return (size <= 2048) ? 100_000 : 5_000;
+		int count = (size <= 128) ? 500_000 : ((size <= 2048) ? 200_000 : 10_000);
+		return (kind == PayloadKind.BYTES) ? count : count / 2;
 	}
 
 	/**
-	 * Create the payload and fix the invocation's message count.
+	 * Return how many messages one invocation of spring-integration-zeromq streams: it
+	 * runs at tens of thousands of messages per second, so fewer.
+	 * @param transport the transport
+	 * @param size the payload size
+	 * @return the count
+	 */
+	public static int springIntegrationMessagesFor(Transport transport, int size) {
+		return Math.min(20_000, messagesFor(transport, PayloadKind.BYTES, size));
+	}
+
+	/**
+	 * Create the payload and fix the invocation's message count, unless set already.
 	 * @param kind the payload kind
 	 * @param size the payload size
+	 * @param count the message count
 	 */
-	void prepare(PayloadKind kind, int size) {
+	void prepare(PayloadKind kind, int size, int count) {
 		this.message = kind.create(size);
 		if (this.messages == 0) {
-			this.messages = messagesFor(size);
+			this.messages = count;
 		}
 	}
 

@@ -103,6 +103,9 @@ public class AsyncInFlightBenchmark {
 
 	}
 
+	/**
+	 * Raw JeroMQ: one DEALER pipelining against the ROUTER echo.
+	 */
 	public static class RawState extends Flow {
 
 		private RawEcho echo;
@@ -154,6 +157,10 @@ public class AsyncInFlightBenchmark {
 
 	}
 
+	/**
+	 * The starter: {@code requestAsync} bounded by a semaphore → {@code @ZmqReplier}
+	 * echo.
+	 */
 	public static class StarterState extends Flow {
 
 		private final Semaphore inFlight = new Semaphore(IN_FLIGHT);

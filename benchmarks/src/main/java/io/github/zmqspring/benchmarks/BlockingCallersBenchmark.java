@@ -128,6 +128,9 @@ public class BlockingCallersBenchmark {
 
 	}
 
+	/**
+	 * The starter: one template shared by the JMH threads → {@code @ZmqReplier} echo.
+	 */
 	@State(Scope.Benchmark)
 	public static class StarterState {
 

@@ -111,6 +111,9 @@ public class PubSubBenchmark {
 
 	}
 
+	/**
+	 * Raw JeroMQ: PUB in the benchmark thread, SUB on a receiver thread, one context.
+	 */
 	public static class RawState extends Flow {
 
 		private ZMQ.Context context;
@@ -159,6 +162,9 @@ public class PubSubBenchmark {
 
 	}
 
+	/**
+	 * The starter: {@code ZmqTemplate.publish} → {@code @ZmqSubscriber}, one application.
+	 */
 	public static class StarterState extends Flow {
 
 		private StarterFixture fixture;
@@ -194,6 +200,9 @@ public class PubSubBenchmark {
 
 	}
 
+	/**
+	 * spring-integration-zeromq: handler (PUB) → producer (SUB).
+	 */
 	public static class SpringIntegrationState extends Flow {
 
 		private SpringIntegrationFixture fixture;

@@ -85,6 +85,9 @@ public class PushPullBenchmark {
 
 	}
 
+	/**
+	 * Raw JeroMQ: PUSH in the benchmark thread, PULL on a receiver thread, one context.
+	 */
 	public static class RawState extends Flow {
 
 		private final JsonMapper jsonMapper = JsonMapper.builder().build();
@@ -130,6 +133,9 @@ public class PushPullBenchmark {
 
 	}
 
+	/**
+	 * The starter: {@code ZmqTemplate.push} → {@code @ZmqPuller}, one application.
+	 */
 	public static class StarterState extends Flow {
 
 		private StarterFixture fixture;
@@ -160,6 +166,9 @@ public class PushPullBenchmark {
 
 	}
 
+	/**
+	 * spring-integration-zeromq: handler (PUSH) → producer (PULL), byte[] only.
+	 */
 	@State(Scope.Benchmark)
 	public static class SpringIntegrationState extends StreamingState {
 

@@ -99,6 +99,9 @@ public class RequestLatencyBenchmark {
 
 	}
 
+	/**
+	 * Raw JeroMQ: REQ in the benchmark thread → the REP echo thread.
+	 */
 	public static class RawState extends Flow {
 
 		private final JsonMapper jsonMapper = JsonMapper.builder().build();
@@ -132,6 +135,9 @@ public class RequestLatencyBenchmark {
 
 	}
 
+	/**
+	 * The starter: {@code ZmqTemplate.request} → {@code @ZmqReplier} echo.
+	 */
 	public static class StarterState extends Flow {
 
 		private StarterFixture fixture;

@@ -22,9 +22,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Counts the messages a receiver got, so that a throughput benchmark only ends a batch
- * once every message of it was received (sending alone never counts). One waiting thread
- * at a time.
+ * Counts the messages a receiver got, so that a streaming benchmark only ends an
+ * invocation once every message of it was received (sending alone never counts). One
+ * waiting thread at a time.
  *
  * @author zmq-spring contributors
  */

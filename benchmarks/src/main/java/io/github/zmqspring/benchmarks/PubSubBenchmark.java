@@ -20,12 +20,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
@@ -34,18 +32,24 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.zeromq.SocketType;
 import org.zeromq.ZMQ;
-import tools.jackson.databind.json.JsonMapper;
 
 import io.github.zmqspring.core.ZmqTemplate;
 
 /**
- * publish → subscribe throughput in messages per second, counted as received by the
- * subscriber, in batches of {@value #BATCH} like {@link PushPullBenchmark}. Every message
- * is two frames {@code [topic, payload]} (spring-integration adds its empty delimiter
- * frame). Subscriptions are in place before measuring: the starter waits with
+ * Streaming publish → subscribe throughput, counted as received by the subscriber, shaped
+ * like {@link PushPullBenchmark}: one invocation publishes
+ * {@link StreamingState#messagesFor} messages in a tight loop and waits until all of them
+ * arrived. Every message is two frames {@code [topic, payload]} (spring-integration adds
+ * its empty delimiter frame).
+ * <p>
+ * PUB drops what does not fit under its high-water mark instead of waiting, so a count to
+ * N needs room for N: the publisher's send and the subscriber's receive high-water marks
+ * are {@value #HWM} (unlimited) on every side, raw, starter and spring-integration alike,
+ * and the starter's receive budget (which would otherwise disconnect a publisher that is
+ * far ahead with 64 KiB frames) is raised to {@value #RECEIVE_BUDGET}. Subscriptions are
+ * in place before anything is measured: the starter waits with
  * {@code ZmqTemplate.awaitSubscribers}; the raw and spring-integration publishers publish
- * until the first message arrives. High-water marks are {@value #HWM} everywhere, so no
- * batch can overflow a queue and be dropped by PUB.
+ * until the first message arrives and the probes have settled.
  *
  * @author zmq-spring contributors
  */
@@ -53,82 +57,64 @@ import io.github.zmqspring.core.ZmqTemplate;
 @OutputTimeUnit(TimeUnit.SECONDS)
 public class PubSubBenchmark {
 
-	/** Messages per invocation. */
-	public static final int BATCH = 1000;
+	/** High-water mark of every socket: 0, no limit, so PUB never drops. */
+	public static final int HWM = 0;
 
-	/** High-water mark of every socket. */
-	public static final int HWM = 10_000;
+	/** The starter's receive budget, context and socket. */
+	public static final String RECEIVE_BUDGET = "512MB";
 
 	private static final byte[] TOPIC = StarterFixture.TOPIC.getBytes(StandardCharsets.UTF_8);
 
 	@Benchmark
-	@OperationsPerInvocation(BATCH)
-	public void raw(RawState state) {
-		state.sendBatch();
+	public void raw(RawState state, Delivered delivered) {
+		delivered.add(state.stream());
 	}
 
 	@Benchmark
-	@OperationsPerInvocation(BATCH)
-	public void starter(StarterState state) {
-		state.sendBatch();
+	public void starter(StarterState state, Delivered delivered) {
+		delivered.add(state.stream());
 	}
 
 	@Benchmark
-	@OperationsPerInvocation(BATCH)
-	public void springIntegration(SpringIntegrationState state) {
-		state.sendBatch();
+	public void springIntegration(SpringIntegrationState state, Delivered delivered) {
+		delivered.add(state.stream());
 	}
 
 	/**
-	 * Parameters and counting shared by the three flows.
+	 * Parameters shared by the three flows (byte[] only: pub/sub adds no conversion path
+	 * that push → pull does not measure).
 	 */
 	@State(Scope.Benchmark)
-	public abstract static class Flow {
+	public abstract static class Flow extends StreamingState {
 
 		@Param({ "TCP", "INPROC" })
 		public Transport transport;
 
-		@Param({ "BYTES" })
-		public PayloadKind payload;
-
 		@Param({ "100", "1024", "65536" })
 		public int size;
-
-		final MessageCounter counter = new MessageCounter();
-
-		Object message;
-
-		long sent;
 
 		/**
 		 * Publish until the first message arrives, then let the probes settle: from then
 		 * on every published message reaches the subscriber.
 		 */
-		void probeUntilSubscribed(Consumer<Object> publish) {
+		void probeUntilSubscribed(Runnable publish) {
 			long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
 			while (this.counter.get() == 0) {
 				if (System.nanoTime() - deadline >= 0) {
 					throw new IllegalStateException("The subscriber received nothing within 10 s");
 				}
-				publish.accept(this.message);
+				publish.run();
 				this.counter.awaitQuiet(Duration.ofMillis(5));
 			}
-			this.sent = this.counter.awaitQuiet(Duration.ofMillis(100));
-		}
-
-		void sendBatch(Consumer<Object> publish) {
-			for (int i = 0; i < BATCH; i++) {
-				publish.accept(this.message);
-			}
-			this.sent += BATCH;
-			this.counter.awaitAtLeast(this.sent, PushPullBenchmark.BATCH_TIMEOUT);
+			countFrom(this.counter.awaitQuiet(Duration.ofMillis(100)));
 		}
 
 	}
 
+	/**
+	 * Raw JeroMQ: PUB in the benchmark thread, SUB on a receiver thread, one context.
+	 */
 	public static class RawState extends Flow {
-
-		private final JsonMapper jsonMapper = JsonMapper.builder().build();
 
 		private ZMQ.Context context;
 
@@ -138,31 +124,35 @@ public class PubSubBenchmark {
 
 		@Setup
 		public void setUp() {
-			this.message = this.payload.create(this.size);
+			prepare(PayloadKind.BYTES, this.size, messagesFor(this.transport, PayloadKind.BYTES, this.size));
 			this.context = ZMQ.context(1);
-			PayloadKind kind = this.payload;
 			this.subscriber = RawPeer.start(this.context, SocketType.SUB, this.transport, (socket) -> {
 				socket.setRcvHWM(HWM);
 				socket.subscribe(TOPIC);
 			}, (socket) -> {
 				while (true) {
 					socket.recv(0);
-					this.counter.received(kind.decode(socket.recv(0), this.jsonMapper));
+					this.counter.received(socket.recv(0));
 				}
 			});
 			this.pub = this.context.socket(SocketType.PUB);
 			this.pub.setSndHWM(HWM);
 			this.pub.connect(this.subscriber.address());
-			probeUntilSubscribed(this::publish);
+			probeUntilSubscribed(() -> {
+				this.pub.send(TOPIC, ZMQ.SNDMORE);
+				this.pub.send((byte[]) this.message, 0);
+			});
 		}
 
-		private void publish(Object message) {
-			this.pub.send(TOPIC, ZMQ.SNDMORE);
-			this.pub.send(this.payload.encode(message, this.jsonMapper), 0);
-		}
-
-		void sendBatch() {
-			sendBatch(this::publish);
+		long stream() {
+			ZMQ.Socket socket = this.pub;
+			byte[] topic = TOPIC;
+			byte[] payload = (byte[]) this.message;
+			for (int i = 0; i < this.messages; i++) {
+				socket.send(topic, ZMQ.SNDMORE);
+				socket.send(payload, 0);
+			}
+			return awaitArrivals();
 		}
 
 		@TearDown
@@ -172,6 +162,9 @@ public class PubSubBenchmark {
 
 	}
 
+	/**
+	 * The starter: {@code ZmqTemplate.publish} → {@code @ZmqSubscriber}, one application.
+	 */
 	public static class StarterState extends Flow {
 
 		private StarterFixture fixture;
@@ -180,17 +173,24 @@ public class PubSubBenchmark {
 
 		@Setup
 		public void setUp() {
-			this.message = this.payload.create(this.size);
-			this.fixture = StarterFixture.start(this.transport, StarterListeners.of("sub", this.payload), this.counter,
-					Map.of("receive-high-water-mark", HWM), Map.of("send-high-water-mark", HWM));
+			prepare(PayloadKind.BYTES, this.size, messagesFor(this.transport, PayloadKind.BYTES, this.size));
+			this.fixture = StarterFixture.start(this.transport, StarterListeners.of("sub", PayloadKind.BYTES),
+					this.counter, Map.of("receive-high-water-mark", HWM), Map.of("send-high-water-mark", HWM),
+					Map.of("zmq.context.receive-budget", RECEIVE_BUDGET, "zmq.context.socket-receive-budget",
+							RECEIVE_BUDGET));
 			this.template = this.fixture.template();
 			if (!this.template.awaitSubscribers(StarterFixture.OUT, StarterFixture.TOPIC, 1, Duration.ofSeconds(10))) {
 				throw new IllegalStateException("No subscriber within 10 s");
 			}
 		}
 
-		void sendBatch() {
-			sendBatch((message) -> this.template.publish(StarterFixture.OUT, StarterFixture.TOPIC, message));
+		long stream() {
+			ZmqTemplate sender = this.template;
+			Object payload = this.message;
+			for (int i = 0; i < this.messages; i++) {
+				sender.publish(StarterFixture.OUT, StarterFixture.TOPIC, payload);
+			}
+			return awaitArrivals();
 		}
 
 		@TearDown
@@ -200,26 +200,27 @@ public class PubSubBenchmark {
 
 	}
 
+	/**
+	 * spring-integration-zeromq: handler (PUB) → producer (SUB).
+	 */
 	public static class SpringIntegrationState extends Flow {
 
 		private SpringIntegrationFixture fixture;
 
 		@Setup
 		public void setUp() {
-			if (this.payload != PayloadKind.BYTES) {
-				throw new IllegalArgumentException("The spring-integration flow sends byte[] only");
-			}
-			this.message = this.payload.create(this.size);
+			prepare(PayloadKind.BYTES, this.size, springIntegrationMessagesFor(this.transport, this.size));
 			this.fixture = SpringIntegrationFixture.start(this.transport, true, HWM, this.counter);
-			probeUntilSubscribed(this::publish);
+			probeUntilSubscribed(() -> this.fixture.send((byte[]) this.message));
 		}
 
-		private void publish(Object message) {
-			this.fixture.send((byte[]) message);
-		}
-
-		void sendBatch() {
-			sendBatch(this::publish);
+		long stream() {
+			SpringIntegrationFixture sender = this.fixture;
+			byte[] payload = (byte[]) this.message;
+			for (int i = 0; i < this.messages; i++) {
+				sender.send(payload);
+			}
+			return awaitArrivals();
 		}
 
 		@TearDown

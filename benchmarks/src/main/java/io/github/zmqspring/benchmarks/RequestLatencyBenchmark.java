@@ -36,9 +36,10 @@ import io.github.zmqspring.core.ZmqTemplate;
 
 /**
  * Sequential request → reply latency (one caller, one request at a time; JMH samples
- * every call): raw REQ → REP server thread vs {@code ZmqTemplate.request} →
- * {@code @ZmqReplier}. Both servers convert the request to its Java type and the reply
- * back (the raw one by hand), and both clients convert the reply.
+ * every call, the report takes the median and the 99th percentile): raw REQ → REP echo
+ * thread vs {@code ZmqTemplate.request} → {@code @ZmqReplier} echo. Both servers convert
+ * the request to its Java type and the reply back (the raw one by hand), and both clients
+ * convert the reply; JeroMQ's default high-water marks everywhere.
  *
  * @author zmq-spring contributors
  */
@@ -76,8 +77,8 @@ public class RequestLatencyBenchmark {
 	}
 
 	/**
-	 * A raw REP server thread that converts each request and its reply by hand; used by
-	 * the raw latency and throughput baselines.
+	 * A raw REP server thread that converts each request and its reply by hand, as the
+	 * {@code @ZmqReplier} does for the user.
 	 *
 	 * @param context the context
 	 * @param peer the server thread
@@ -98,6 +99,9 @@ public class RequestLatencyBenchmark {
 
 	}
 
+	/**
+	 * Raw JeroMQ: REQ in the benchmark thread → the REP echo thread.
+	 */
 	public static class RawState extends Flow {
 
 		private final JsonMapper jsonMapper = JsonMapper.builder().build();
@@ -131,6 +135,9 @@ public class RequestLatencyBenchmark {
 
 	}
 
+	/**
+	 * The starter: {@code ZmqTemplate.request} → {@code @ZmqReplier} echo.
+	 */
 	public static class StarterState extends Flow {
 
 		private StarterFixture fixture;

@@ -16,8 +16,11 @@
 
 package io.github.zmqspring.benchmarks;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -25,16 +28,16 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
-import io.github.zmqspring.config.ZmqListenerEndpointRegistry;
 import io.github.zmqspring.core.ZmqTemplate;
-import io.github.zmqspring.listener.ZmqListenerContainer;
 
 /**
  * Starts the starter side of a benchmark as a user would: a Spring Boot application whose
- * annotated listener binds the endpoint {@value #IN}, and a {@link ZmqTemplate} sending
- * to the endpoint {@value #OUT}. Over tcp the listener binds {@code 127.0.0.1} on a
- * wildcard port and the template lives in a second application (a client process would)
- * that connects to the real port; over inproc both share one application and its context.
+ * annotated listener binds the endpoint {@value #IN}, and whose {@link ZmqTemplate} sends
+ * to the endpoint {@value #OUT}. Both live in ONE application, so one JeroMQ context with
+ * one I/O thread carries both ends, exactly like the raw baselines' one context: the two
+ * sides then differ only by what the starter adds. Over tcp the listener binds
+ * {@code 127.0.0.1} on a port picked free just before (the template's address has to be
+ * known when the application starts); over inproc a unique name.
  *
  * @author zmq-spring contributors
  */
@@ -52,17 +55,14 @@ public final class StarterFixture implements AutoCloseable {
 	/** The topic published and subscribed. */
 	public static final String TOPIC = "bench";
 
-	private final ConfigurableApplicationContext server;
+	private final ConfigurableApplicationContext application;
 
-	private final ConfigurableApplicationContext client;
-
-	private StarterFixture(ConfigurableApplicationContext server, ConfigurableApplicationContext client) {
-		this.server = server;
-		this.client = client;
+	private StarterFixture(ConfigurableApplicationContext application) {
+		this.application = application;
 	}
 
 	/**
-	 * Start the applications.
+	 * Start the application.
 	 * @param transport tcp or inproc
 	 * @param listener the listener class
 	 * @param counter the counter the listener counts into
@@ -73,31 +73,42 @@ public final class StarterFixture implements AutoCloseable {
 	 */
 	public static StarterFixture start(Transport transport, Class<?> listener, MessageCounter counter,
 			Map<String, Object> inOptions, Map<String, Object> outOptions) {
-		Map<String, Object> properties = new HashMap<>();
+		return start(transport, listener, counter, inOptions, outOptions, Map.of());
+	}
+
+	/**
+	 * Start the application with further application-wide properties.
+	 * @param transport tcp or inproc
+	 * @param listener the listener class
+	 * @param counter the counter the listener counts into
+	 * @param inOptions options of the listener's endpoint
+	 * ({@code zmq.endpoints.bench-in.*})
+	 * @param outOptions options of the template's endpoint
+	 * @param common further properties (e.g. {@code zmq.context.*})
+	 * @return the started fixture
+	 */
+	public static StarterFixture start(Transport transport, Class<?> listener, MessageCounter counter,
+			Map<String, Object> inOptions, Map<String, Object> outOptions, Map<String, Object> common) {
+		Map<String, Object> properties = new HashMap<>(common);
 		endpoint(properties, IN, inOptions);
-		if (transport == Transport.INPROC) {
-			String address = "inproc://zmq-spring-bench-" + UUID.randomUUID();
-			properties.put("zmq.endpoints." + IN + ".addresses", "@" + address);
-			properties.put("zmq.endpoints." + OUT + ".addresses", ">" + address);
-			endpoint(properties, OUT, outOptions);
-			ConfigurableApplicationContext both = run(properties, counter, BenchApplication.class, listener);
-			return new StarterFixture(both, both);
+		endpoint(properties, OUT, outOptions);
+		String address = (transport == Transport.INPROC) ? "inproc://zmq-spring-bench-" + UUID.randomUUID()
+				: "tcp://127.0.0.1:" + freePort();
+		properties.put("zmq.endpoints." + IN + ".addresses", "@" + address);
+		properties.put("zmq.endpoints." + OUT + ".addresses", ">" + address);
+		return new StarterFixture(run(properties, counter, BenchApplication.class, listener));
+	}
+
+	/**
+	 * Return a tcp port nothing listens on now; another process could take it before the
+	 * listener binds, which would fail the set-up loudly, not skew a figure.
+	 */
+	private static int freePort() {
+		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+			return socket.getLocalPort();
 		}
-		properties.put("zmq.endpoints." + IN + ".addresses", "@tcp://127.0.0.1:*");
-		ConfigurableApplicationContext server = run(properties, counter, BenchApplication.class, listener);
-		try {
-			ZmqListenerContainer container = server.getBean(ZmqListenerEndpointRegistry.class)
-				.getListenerContainer(LISTENER_ID);
-			List<String> bound = container.getBoundAddresses();
-			Map<String, Object> clientProperties = new HashMap<>();
-			clientProperties.put("zmq.endpoints." + OUT + ".addresses", ">" + bound.get(0));
-			endpoint(clientProperties, OUT, outOptions);
-			ConfigurableApplicationContext client = run(clientProperties, counter, BenchApplication.class);
-			return new StarterFixture(server, client);
-		}
-		catch (RuntimeException ex) {
-			server.close();
-			throw ex;
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
 		}
 	}
 
@@ -133,19 +144,16 @@ public final class StarterFixture implements AutoCloseable {
 	}
 
 	/**
-	 * Return the template of the sending application.
+	 * Return the application's template.
 	 * @return the template
 	 */
 	public ZmqTemplate template() {
-		return this.client.getBean(ZmqTemplate.class);
+		return this.application.getBean(ZmqTemplate.class);
 	}
 
 	@Override
 	public void close() {
-		if (this.client != this.server) {
-			this.client.close();
-		}
-		this.server.close();
+		this.application.close();
 	}
 
 }

@@ -127,7 +127,7 @@ final class RequestSocketPool {
 		this.lock.lock();
 		try {
 			this.open--;
-			this.returned.signal();
+			this.returned.signalAll();
 		}
 		finally {
 			this.lock.unlock();
@@ -156,13 +156,26 @@ final class RequestSocketPool {
 	}
 
 	/**
-	 * Return how many sets are open, idle or in use.
-	 * @return the count
+	 * Wait, at most until the deadline, for the sets still in use to come back (their
+	 * callers close them), so the context does not close a socket under its user.
+	 * @param deadlineNanos the deadline
+	 * @return whether every set came back
 	 */
-	int openSets() {
+	boolean awaitReturned(long deadlineNanos) {
 		this.lock.lock();
 		try {
-			return this.open;
+			while (this.open > 0) {
+				long remaining = deadlineNanos - System.nanoTime();
+				if (remaining <= 0) {
+					return false;
+				}
+				this.returned.awaitNanos(remaining);
+			}
+			return true;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return false;
 		}
 		finally {
 			this.lock.unlock();

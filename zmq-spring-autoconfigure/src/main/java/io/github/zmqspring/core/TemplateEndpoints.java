@@ -178,6 +178,12 @@ final class TemplateEndpoints {
 		for (OneWayChannel channel : this.publishes.values()) {
 			channel.close(timeout);
 		}
+		// a blocking request still in progress is bounded by its timeout; wait for it a
+		// while so its caller, not the context, closes its socket
+		long deadline = System.nanoTime() + timeout.toNanos();
+		for (RequestEndpoint request : this.requests.values()) {
+			request.pool().awaitReturned(deadline);
+		}
 	}
 
 	/**

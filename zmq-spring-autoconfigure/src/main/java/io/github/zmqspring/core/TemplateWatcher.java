@@ -194,7 +194,14 @@ final class TemplateWatcher {
 		while (!this.closing) {
 			Runnable task;
 			while ((task = this.tasks.poll()) != null) {
-				task.run();
+				try {
+					task.run();
+				}
+				catch (RuntimeException ex) {
+					// a socket closed or a context terminating under the task: nothing to
+					// read any more
+					logger.debug("A template background task failed", ex);
+				}
 			}
 			long wake = expire();
 			if (idleSignal) {

@@ -193,9 +193,15 @@ final class TemplateEndpoints {
 	 * @param counters its counters
 	 * @param pool the sockets blocking callers check out
 	 * @param async the shared sockets of {@code requestAsync}
+	 * @param binds whether the endpoint binds (one socket only, shared by every request)
 	 */
 	record RequestEndpoint(ZmqEndpoint endpoint, ZmqTemplateCounters counters, RequestSocketPool pool,
-			AsyncRequestChannel async) {
+			AsyncRequestChannel async, boolean binds) {
+
+		RequestEndpoint(ZmqEndpoint endpoint, ZmqTemplateCounters counters, RequestSocketPool pool,
+				AsyncRequestChannel async) {
+			this(endpoint, counters, pool, async, endpoint.binds());
+		}
 
 		int attempts() {
 			Integer retries = this.endpoint.options().requestRetries();

@@ -216,8 +216,7 @@ public class ZmqTemplate implements ZmqOperations, DisposableBean {
 			Duration timeout) {
 		ZmqFrames frames = outboundFrames(payload);
 		long start = System.nanoTime();
-		ZmqFrames reply = request.endpoint().binds()
-				? Requests.awaitShared(request, frames, timeout, this.correlationIds)
+		ZmqFrames reply = request.binds() ? Requests.awaitShared(request, frames, timeout, this.correlationIds)
 				: Requests.exchange(request, frames, timeout, start, this.correlationIds);
 		return decodeReply(request.endpoint().name(), reply, replyType);
 	}

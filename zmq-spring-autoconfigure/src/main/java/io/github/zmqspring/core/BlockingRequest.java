@@ -144,20 +144,20 @@ final class BlockingRequest {
 
 	private @Nullable List<byte[]> awaitReply(@Nullable TemplateSocket target, long deadline) {
 		if (this.earlier.isEmpty()) {
-			return (target != null) ? receive(target.socket, deadline) : null;
+			return (target != null) ? receive(target, deadline) : null;
 		}
 		return pollAll(target, deadline);
 	}
 
 	/** Wait on one socket: JeroMQ's own blocking receive, as a plain REQ socket does. */
-	private @Nullable List<byte[]> receive(ZMQ.Socket socket, long deadline) {
+	private @Nullable List<byte[]> receive(TemplateSocket socket, long deadline) {
 		while (true) {
 			long millis = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime() + 999_999);
 			if (millis <= 0) {
 				return null;
 			}
-			socket.setReceiveTimeOut((int) Math.min(Integer.MAX_VALUE, millis));
-			List<byte[]> frames = FrameIo.receive(socket, 0);
+			socket.receiveTimeout((int) Math.min(Integer.MAX_VALUE, millis));
+			List<byte[]> frames = FrameIo.receive(socket.socket, 0);
 			if (frames == null) {
 				return null;
 			}
@@ -201,15 +201,14 @@ final class BlockingRequest {
 	}
 
 	private boolean isOurs(List<byte[]> frames) {
-		Integer id = FrameIo.correlationId(frames);
-		if (id == null) {
+		if (!FrameIo.isReplyEnvelope(frames)) {
 			// a misbehaving server sends these at its own pace: at most one line per
 			// interval
 			invalidReplyLog.warn(logger, this.sockets.describe(), () -> "Discarding a reply of " + frames.size()
 					+ " frame(s) without a valid envelope on " + this.sockets.describe(), null);
 			return false;
 		}
-		if (id != this.correlationId) {
+		if (FrameIo.idOf(frames) != this.correlationId) {
 			if (logger.isDebugEnabled()) {
 				logger.debug("Discarding a late reply on " + this.sockets.describe());
 			}

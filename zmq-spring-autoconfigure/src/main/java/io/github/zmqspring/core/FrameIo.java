@@ -138,9 +138,24 @@ final class FrameIo {
 	 * {@code [id][empty][payload...]}
 	 */
 	static @Nullable Integer correlationId(List<byte[]> frames) {
-		if (frames.size() < 3 || frames.get(0).length != CORRELATION_ID_LENGTH || frames.get(1).length != 0) {
-			return null;
-		}
+		return isReplyEnvelope(frames) ? idOf(frames) : null;
+	}
+
+	/**
+	 * Whether a message is a reply envelope {@code [id][empty][payload...]}.
+	 * @param frames a message read from a request socket
+	 * @return whether it has a 4-byte id frame, an empty frame and a payload
+	 */
+	static boolean isReplyEnvelope(List<byte[]> frames) {
+		return frames.size() >= 3 && frames.get(0).length == CORRELATION_ID_LENGTH && frames.get(1).length == 0;
+	}
+
+	/**
+	 * Return the correlation id of a reply envelope, unboxed.
+	 * @param frames a message {@link #isReplyEnvelope} accepted
+	 * @return the id
+	 */
+	static int idOf(List<byte[]> frames) {
 		byte[] id = frames.get(0);
 		return ((id[0] & 0xff) << 24) | ((id[1] & 0xff) << 16) | ((id[2] & 0xff) << 8) | (id[3] & 0xff);
 	}

@@ -107,7 +107,7 @@ final class OneWayChannel {
 		// XPUB never blocks: a subscriber whose queue is full misses the message (PUB
 		// semantics)
 		FrameIo.trySend(socket, frames);
-		this.counters.sent(frames);
+		this.counters.sentExclusively(frames);
 		SubscriptionTable table = this.subscriptions;
 		if (!table.matches(frames.frame(0))) {
 			this.unrouted.incrementAndGet();
@@ -124,7 +124,7 @@ final class OneWayChannel {
 				return false;
 			}
 			if (FrameIo.trySend(socket.socket, frames)) {
-				this.counters.sent(frames);
+				this.counters.sentExclusively(frames);
 				return true;
 			}
 		}
@@ -149,7 +149,7 @@ final class OneWayChannel {
 				// time,
 				// so that another peer becoming ready or writable is seen too
 				if (FrameIo.sendBlocking(ready.socket, frames, Math.min(remaining, BLOCKING_SLICE_MILLIS))) {
-					this.counters.sent(frames);
+					this.counters.sentExclusively(frames);
 					return;
 				}
 			}

@@ -47,6 +47,9 @@ final class TemplateSocket {
 	/** Addresses whose current connection completed the handshake. */
 	private final Set<String> handshaken = ConcurrentHashMap.newKeySet();
 
+	/** The receive timeout last set on the socket; used by its holder only. */
+	private int receiveTimeoutMillis = Integer.MIN_VALUE;
+
 	/** Called when the set of ready connections changes; {@code null} if not gated. */
 	private final @Nullable Runnable onChange;
 
@@ -94,6 +97,18 @@ final class TemplateSocket {
 		};
 		if (changed) {
 			this.onChange.run();
+		}
+	}
+
+	/**
+	 * Set the socket's receive timeout, skipping the JeroMQ call when it is already set
+	 * (a request's remaining time rounds up to its full timeout when it is sent at once).
+	 * @param millis the timeout
+	 */
+	void receiveTimeout(int millis) {
+		if (millis != this.receiveTimeoutMillis) {
+			this.socket.setReceiveTimeOut(millis);
+			this.receiveTimeoutMillis = millis;
 		}
 	}
 

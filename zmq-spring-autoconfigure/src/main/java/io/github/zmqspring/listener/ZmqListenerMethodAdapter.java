@@ -21,6 +21,7 @@ import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.messaging.MessageHeaders;
 import org.springframework.messaging.converter.MessageConversionException;
 import org.springframework.messaging.handler.annotation.support.MethodArgumentNotValidException;
 import org.springframework.messaging.handler.invocation.InvocableHandlerMethod;
@@ -46,9 +47,16 @@ public class ZmqListenerMethodAdapter {
 
 	private final String listenerId;
 
+	/**
+	 * The headers of a one-frame message without a topic, the common case: headers are
+	 * immutable, so every such message can share them instead of building two maps.
+	 */
+	private final MessageHeaders singleFrameHeaders;
+
 	public ZmqListenerMethodAdapter(InvocableHandlerMethod handlerMethod, String listenerId) {
 		this.handlerMethod = handlerMethod;
 		this.listenerId = listenerId;
+		this.singleFrameHeaders = headers(null, 1);
 	}
 
 	/**
@@ -60,13 +68,19 @@ public class ZmqListenerMethodAdapter {
 	 * @throws Exception what the method or the argument resolution threw
 	 */
 	public @Nullable Object invoke(ZmqFrames payload, @Nullable String topic, int frameCount) throws Exception {
+		MessageHeaders headers = (topic == null && frameCount == 1) ? this.singleFrameHeaders
+				: headers(topic, frameCount);
+		return this.handlerMethod.invoke(new GenericMessage<>(payload, headers));
+	}
+
+	private MessageHeaders headers(@Nullable String topic, int frameCount) {
 		Map<String, Object> headers = new HashMap<>(4);
 		headers.put(ZmqHeaders.LISTENER_ID, this.listenerId);
 		headers.put(ZmqHeaders.FRAME_COUNT, frameCount);
 		if (topic != null) {
 			headers.put(ZmqHeaders.TOPIC, topic);
 		}
-		return this.handlerMethod.invoke(new GenericMessage<>(payload, new ZmqMessageHeaders(headers)));
+		return new ZmqMessageHeaders(headers);
 	}
 
 	/**

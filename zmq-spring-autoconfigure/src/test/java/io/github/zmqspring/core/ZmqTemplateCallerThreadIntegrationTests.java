@@ -181,6 +181,31 @@ class ZmqTemplateCallerThreadIntegrationTests {
 	}
 
 	@Test
+	void asyncRepliesCompleteOnTheConfiguredExecutorWhenOneIsSet() {
+		ZmqTestSupport.runner().withUserConfiguration(Listeners.class).run((context) -> {
+			ZmqTemplate template = context.getBean(ZmqTemplate.class);
+			String echo = ZmqTestSupport.connectTo(context, "caller-echo");
+			ExecutorService executor = Executors.newSingleThreadExecutor((task) -> new Thread(task, "reply-executor"));
+			try {
+				template.setAsyncExecutor(executor);
+				Listeners listeners = context.getBean(Listeners.class);
+				// the reply is held until the stage below is registered, so the stage
+				// runs
+				// where the future completes
+				CompletableFuture<String> thread = template.requestAsync(echo, "hold", String.class)
+					.thenApply((reply) -> Thread.currentThread().getName());
+				assertThat(listeners.holding.await(10, TimeUnit.SECONDS)).isTrue();
+				listeners.release.countDown();
+				assertThat(thread.get(10, TimeUnit.SECONDS)).isEqualTo("reply-executor");
+			}
+			finally {
+				template.setAsyncExecutor(null);
+				executor.shutdownNow();
+			}
+		});
+	}
+
+	@Test
 	void pushingAndBlockingRequestsStartNoBackgroundThread() {
 		ZmqTestSupport.runner().withUserConfiguration(Listeners.class).run((context) -> {
 			ZmqTemplate template = context.getBean(ZmqTemplate.class);

@@ -41,8 +41,8 @@ import io.github.zmqspring.core.ZmqTemplate;
  * secondary result {@value Delivered#LABEL} (arrived per second). Raw JeroMQ (one PUSH in
  * the benchmark thread → PULL on a receiver thread), {@code ZmqTemplate.push} →
  * {@code @ZmqPuller}, and spring-integration-zeromq (byte[] only). Every send and receive
- * high-water mark is {@value #HWM}, JeroMQ's default (the puller's default prefetch of 10
- * is raised to match), so the sender is held back only by ZeroMQ's own flow control.
+ * high-water mark is {@value #HWM}, JeroMQ's default (the puller's default prefetch of
+ * 250 is raised to match), so the sender is held back only by ZeroMQ's own flow control.
  *
  * @author zmq-spring contributors
  */

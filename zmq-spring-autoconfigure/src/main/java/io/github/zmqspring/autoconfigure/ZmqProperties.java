@@ -256,7 +256,7 @@ public class ZmqProperties {
 		 * endpoint sets receive-high-water-mark: how many messages JeroMQ takes from each
 		 * connected peer ahead of the handler (approximately; see the listener docs).
 		 */
-		private int prefetch = 10;
+		private int prefetch = 250;
 
 		/**
 		 * How long a @ZmqReplier handler may take before the request is answered with

@@ -38,7 +38,7 @@ public class ZmqPullerContainer extends AbstractZmqListenerContainer {
 	/**
 	 * The default prefetch.
 	 */
-	public static final int DEFAULT_PREFETCH = 10;
+	public static final int DEFAULT_PREFETCH = 250;
 
 	private final @Nullable SendToTarget sendTo;
 

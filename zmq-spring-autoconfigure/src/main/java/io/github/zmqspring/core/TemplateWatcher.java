@@ -96,6 +96,11 @@ final class TemplateWatcher {
 	 * @param task the task
 	 */
 	void execute(Runnable task) {
+		if (this.closing) {
+			// also called from JeroMQ's I/O thread (a connection changed): never throw
+			// there
+			return;
+		}
 		start();
 		this.tasks.add(task);
 		this.selector.wakeup();

@@ -59,6 +59,10 @@ final class RequestSocketPool {
 		this.maxSets = maxSets;
 	}
 
+	int maxSets() {
+		return this.maxSets;
+	}
+
 	/**
 	 * Take a set of sockets for one request.
 	 * @param deadlineNanos how long to wait while every set is in use

@@ -60,8 +60,11 @@ final class Requests {
 			throw new ZmqException("Interrupted while waiting for a socket to '" + name + "'", ex);
 		}
 		if (sockets == null) {
-			// every socket of the endpoint served a slower caller for the whole timeout
-			throw new ZmqRequestTimeoutException(name, timeout, 1);
+			throw new ZmqRequestTimeoutException(name, timeout, 0,
+					"No socket of '" + name + "' was free within " + timeout.toMillis() + " ms: every one of its "
+							+ request.pool().maxSets() + " request sockets served a slower caller that long, so "
+							+ "the request was not sent (raise zmq.template.max-request-sockets, or the "
+							+ "server's concurrency)");
 		}
 		BlockingRequest call = new BlockingRequest(sockets, correlationIds.incrementAndGet(), frames, timeout,
 				request.attempts(), request.counters());

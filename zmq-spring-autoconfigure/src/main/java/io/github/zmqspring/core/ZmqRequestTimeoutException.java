@@ -47,9 +47,24 @@ public class ZmqRequestTimeoutException extends ZmqException {
 	 * @param attempts how many attempts were made (1 + retries)
 	 */
 	public ZmqRequestTimeoutException(String endpoint, Duration timeout, int attempts) {
-		super("No reply from '" + endpoint + "' within " + timeout.toMillis() + " ms"
-				+ ((attempts > 1) ? " per attempt (" + attempts + " attempts: 1 + " + (attempts - 1) + " retries)"
-						: " (1 attempt, no retries)"));
+		this(endpoint, timeout, attempts,
+				"No reply from '" + endpoint + "' within " + timeout.toMillis() + " ms"
+						+ ((attempts > 1)
+								? " per attempt (" + attempts + " attempts: 1 + " + (attempts - 1) + " retries)"
+								: " (1 attempt, no retries)"));
+	}
+
+	/**
+	 * Create an exception with its own message, for a request that timed out before it
+	 * could be sent.
+	 * @param endpoint the endpoint
+	 * @param timeout the timeout that expired
+	 * @param attempts how many attempts were made
+	 * @param message what happened, and what to change
+	 * @since 0.2.0
+	 */
+	public ZmqRequestTimeoutException(String endpoint, Duration timeout, int attempts, String message) {
+		super(message);
 		this.endpoint = endpoint;
 		this.timeout = timeout;
 		this.attempts = attempts;

@@ -93,6 +93,29 @@ class ZmqTemplateCallerThreadIntegrationTests {
 	}
 
 	@Test
+	void callerThatFindsNoFreeSocketWithinItsTimeoutIsToldWhatToChange() {
+		ZmqTestSupport.runner()
+			.withPropertyValues("zmq.template.max-request-sockets=1")
+			.withUserConfiguration(Listeners.class)
+			.run((context) -> {
+				ZmqTemplate template = context.getBean(ZmqTemplate.class);
+				Listeners listeners = context.getBean(Listeners.class);
+				String echo = ZmqTestSupport.connectTo(context, "caller-echo");
+				CompletableFuture<String> holder = CompletableFuture
+					.supplyAsync(() -> template.request(echo, "hold", String.class, Duration.ofSeconds(10)));
+				assertThat(listeners.holding.await(10, TimeUnit.SECONDS)).isTrue();
+				assertThatExceptionOfType(ZmqRequestTimeoutException.class)
+					.isThrownBy(() -> template.request(echo, "x", String.class, Duration.ofMillis(300)))
+					.withMessageContaining("was free within 300 ms")
+					.withMessageContaining("zmq.template.max-request-sockets")
+					.satisfies((ex) -> assertThat(ex.getAttempts()).isZero());
+				listeners.release.countDown();
+				assertThat(holder.get(10, TimeUnit.SECONDS)).isEqualTo("hold");
+				assertThat(template.request(echo, "after", String.class, TIMEOUT)).isEqualTo("after");
+			});
+	}
+
+	@Test
 	void interruptedCallerGetsAnExceptionKeepsItsFlagAndTheNextCallWorks() {
 		ZmqTestSupport.runner().withUserConfiguration(Listeners.class).run((context) -> {
 			ZmqTemplate template = context.getBean(ZmqTemplate.class);

@@ -42,6 +42,10 @@ final class Requests {
 	private Requests() {
 	}
 
+	/**
+	 * Run a blocking request on a socket set checked out of the endpoint's pool; the
+	 * checkout counts against the first attempt's timeout.
+	 */
 	static ZmqFrames exchange(RequestEndpoint request, ZmqFrames frames, Duration timeout, long start,
 			AtomicInteger correlationIds) {
 		String name = request.endpoint().name();
@@ -112,6 +116,10 @@ final class Requests {
 		}
 	}
 
+	/**
+	 * Send a request on the endpoint's shared sockets; the future completes with the
+	 * reply's payload frames on the thread that read it.
+	 */
 	static CompletableFuture<ZmqFrames> sendAsync(RequestEndpoint request, ZmqFrames frames, Duration timeout,
 			AtomicInteger correlationIds) {
 		PendingRequest pending = new PendingRequest(correlationIds.incrementAndGet(), frames, timeout,

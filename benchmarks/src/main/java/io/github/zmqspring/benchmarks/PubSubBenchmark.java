@@ -215,12 +215,7 @@ public class PubSubBenchmark {
 		}
 
 		long stream() {
-			SpringIntegrationFixture sender = this.fixture;
-			byte[] payload = (byte[]) this.message;
-			for (int i = 0; i < this.messages; i++) {
-				sender.send(payload);
-			}
-			return awaitArrivals();
+			return streamThrough(this.fixture);
 		}
 
 		@TearDown

@@ -187,12 +187,7 @@ public class PushPullBenchmark {
 		}
 
 		long stream() {
-			SpringIntegrationFixture sender = this.fixture;
-			byte[] payload = (byte[]) this.message;
-			for (int i = 0; i < this.messages; i++) {
-				sender.send(payload);
-			}
-			return awaitArrivals();
+			return streamThrough(this.fixture);
 		}
 
 		@TearDown

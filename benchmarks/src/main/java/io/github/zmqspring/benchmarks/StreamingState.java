@@ -97,6 +97,20 @@ public abstract class StreamingState {
 	}
 
 	/**
+	 * Stream the invocation's messages through spring-integration-zeromq from the calling
+	 * thread and wait for the last of them.
+	 * @param sender the fixture that sends
+	 * @return how many arrived
+	 */
+	long streamThrough(SpringIntegrationFixture sender) {
+		byte[] payload = (byte[]) this.message;
+		for (int i = 0; i < this.messages; i++) {
+			sender.send(payload);
+		}
+		return awaitArrivals();
+	}
+
+	/**
 	 * Wait until the invocation's messages have all arrived.
 	 * @return how many arrived
 	 */

@@ -140,7 +140,8 @@ public class ZmqTemplate implements ZmqOperations, DisposableBean {
 	 * @param maxRequestSockets the maximum, positive
 	 */
 	public void setMaxRequestSockets(int maxRequestSockets) {
-		Assert.isTrue(maxRequestSockets > 0, "maxRequestSockets must be positive");
+		Assert.isTrue(maxRequestSockets > 0,
+				"maxRequestSockets (zmq.template.max-request-sockets) must be positive, was " + maxRequestSockets);
 		this.maxRequestSockets = maxRequestSockets;
 	}
 

@@ -171,8 +171,9 @@ class ZmqAutoConfigurationTests {
 	void templateAndListenerPropertiesBind() {
 		this.contextRunner
 			.withPropertyValues("zmq.template.request-timeout=1500ms", "zmq.template.send-timeout=2s",
-					"zmq.template.send-queue-capacity=42", "zmq.listener.shutdown-timeout=3s",
-					"zmq.listener.include-error-message=true", "zmq.context.io-threads=2")
+					"zmq.template.send-queue-capacity=42", "zmq.template.max-request-sockets=7",
+					"zmq.listener.shutdown-timeout=3s", "zmq.listener.include-error-message=true",
+					"zmq.context.io-threads=2")
 			.run((context) -> {
 				ZmqProperties properties = context.getBean(ZmqProperties.class);
 				assertThat(properties.getContext().getIoThreads()).isEqualTo(2);
@@ -181,7 +182,8 @@ class ZmqAutoConfigurationTests {
 				ZmqTemplate template = context.getBean(ZmqTemplate.class);
 				assertThat(template).hasFieldOrPropertyWithValue("defaultRequestTimeout", Duration.ofMillis(1500))
 					.hasFieldOrPropertyWithValue("sendTimeout", Duration.ofSeconds(2))
-					.hasFieldOrPropertyWithValue("sendQueueCapacity", 42);
+					.hasFieldOrPropertyWithValue("sendQueueCapacity", 42)
+					.hasFieldOrPropertyWithValue("maxRequestSockets", 7);
 				assertThat(context.getBean(ZmqListenerContainerFactory.class))
 					.hasFieldOrPropertyWithValue("shutdownTimeout", Duration.ofSeconds(3))
 					.hasFieldOrPropertyWithValue("includeErrorMessage", true);

@@ -200,15 +200,14 @@ final class AsyncRequestChannel implements TemplateWatcher.Timed {
 	}
 
 	private @Nullable PendingRequest matching(List<byte[]> frames) {
-		Integer id = FrameIo.correlationId(frames);
-		if (id == null) {
+		if (!FrameIo.isReplyEnvelope(frames)) {
 			// a misbehaving server sends these at its own pace: at most one line per
 			// interval
 			this.invalidReplyLog.warn(logger, describe(), () -> "Discarding a reply of " + frames.size()
 					+ " frame(s) without a valid envelope on " + describe(), null);
 			return null;
 		}
-		PendingRequest request = this.pending.remove(id);
+		PendingRequest request = this.pending.remove(FrameIo.idOf(frames));
 		if (request == null && logger.isDebugEnabled()) {
 			logger.debug("Discarding a late reply on " + describe());
 		}

@@ -132,16 +132,6 @@ final class FrameIo {
 	}
 
 	/**
-	 * Return the correlation id of a reply envelope.
-	 * @param frames a message read from a request socket
-	 * @return the id, or {@code null} if the message is not
-	 * {@code [id][empty][payload...]}
-	 */
-	static @Nullable Integer correlationId(List<byte[]> frames) {
-		return isReplyEnvelope(frames) ? idOf(frames) : null;
-	}
-
-	/**
 	 * Whether a message is a reply envelope {@code [id][empty][payload...]}.
 	 * @param frames a message read from a request socket
 	 * @return whether it has a 4-byte id frame, an empty frame and a payload

@@ -23,16 +23,22 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.jspecify.annotations.Nullable;
 import org.zeromq.ZMQException;
 
+import org.springframework.util.Assert;
+
 import io.github.zmqspring.ZmqException;
+import io.github.zmqspring.convert.ZmqConversionException;
 import io.github.zmqspring.convert.ZmqFrames;
+import io.github.zmqspring.convert.ZmqMessageConverter;
 import io.github.zmqspring.core.TemplateEndpoints.RequestEndpoint;
 
 /**
  * How {@link ZmqTemplate} runs a request once its payload is converted: a blocking call
  * on a socket set checked out of the endpoint's pool, or an asynchronous one on the
- * endpoint's shared sockets. Every path is bounded by the request's timeout.
+ * endpoint's shared sockets, and how its reply is decoded. Every path is bounded by the
+ * request's timeout.
  */
 final class Requests {
 
@@ -40,6 +46,10 @@ final class Requests {
 	private static final Duration RESULT_GRACE = Duration.ofSeconds(2);
 
 	private Requests() {
+	}
+
+	static void assertPositive(Duration timeout) {
+		Assert.isTrue(!timeout.isNegative() && !timeout.isZero(), "timeout must be positive");
 	}
 
 	/**
@@ -113,6 +123,27 @@ final class Requests {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 			throw new ZmqException("Interrupted while waiting for a reply from '" + name + "'", ex);
+		}
+	}
+
+	/**
+	 * Convert a reply's payload frames, raising a server's error reply as
+	 * {@link ZmqRemoteException}.
+	 */
+	static <T> @Nullable T decode(ZmqMessageConverter converter, String endpoint, ZmqFrames frames,
+			Class<T> replyType) {
+		if (frames.size() == 1) {
+			ZmqErrorReply error = ZmqErrorReply.parse(frames.frame(0));
+			if (error != null) {
+				throw new ZmqRemoteException(endpoint, error.status(), error.reason(), error.detail());
+			}
+		}
+		try {
+			return replyType.cast(converter.fromFrames(frames, replyType));
+		}
+		catch (ZmqConversionException ex) {
+			throw new ZmqConversionException("Cannot convert the reply from '" + endpoint + "' to "
+					+ replyType.getName() + ": " + ex.getMessage(), ex);
 		}
 	}
 

@@ -21,6 +21,13 @@ import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 
 import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
+import org.jspecify.annotations.Nullable;
+
+import io.github.zmqspring.observation.DefaultZmqTemplateObservationConvention;
+import io.github.zmqspring.observation.ZmqTemplateObservation;
+import io.github.zmqspring.observation.ZmqTemplateObservationContext;
+import io.github.zmqspring.observation.ZmqTemplateObservationConvention;
 
 /**
  * Runs a template operation inside its {@code zmq.template} observation: in scope while
@@ -30,6 +37,21 @@ import io.micrometer.observation.Observation;
 final class TemplateObservations {
 
 	private TemplateObservations() {
+	}
+
+	/**
+	 * Start a {@code zmq.template} observation, unless the registry is the no-op one.
+	 * @return the started observation, or {@code null} (nothing allocated)
+	 */
+	static @Nullable Observation start(ObservationRegistry registry,
+			@Nullable ZmqTemplateObservationConvention convention, ZmqEndpoint endpoint, String operation) {
+		if (registry.isNoop()) {
+			return null;
+		}
+		ZmqTemplateObservationContext context = new ZmqTemplateObservationContext(endpoint.name(), operation);
+		return ZmqTemplateObservation.TEMPLATE_OBSERVATION
+			.observation(convention, DefaultZmqTemplateObservationConvention.INSTANCE, () -> context, registry)
+			.start();
 	}
 
 	static <R> R observe(Observation observation, Supplier<R> operation) {

@@ -33,7 +33,6 @@ import org.zeromq.SocketType;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.util.Assert;
 
-import io.github.zmqspring.convert.ZmqConversionException;
 import io.github.zmqspring.convert.ZmqFrames;
 import io.github.zmqspring.convert.ZmqMessageConverter;
 import io.github.zmqspring.core.TemplateEndpoints.RequestEndpoint;
@@ -205,8 +204,9 @@ public class ZmqTemplate implements ZmqOperations, DisposableBean {
 
 	private <T> @Nullable T request(RequestEndpoint request, @Nullable Object payload, Class<T> replyType,
 			Duration timeout) {
-		assertPositive(timeout);
-		Observation observation = startObservation(request.endpoint(), ZmqTemplateObservationContext.REQUEST);
+		Requests.assertPositive(timeout);
+		Observation observation = TemplateObservations.start(this.observationRegistry, this.observationConvention,
+				request.endpoint(), ZmqTemplateObservationContext.REQUEST);
 		if (observation == null) {
 			return doRequest(request, payload, replyType, timeout);
 		}
@@ -219,7 +219,7 @@ public class ZmqTemplate implements ZmqOperations, DisposableBean {
 		long start = System.nanoTime();
 		ZmqFrames reply = request.binds() ? Requests.awaitShared(request, frames, timeout, this.correlationIds)
 				: Requests.exchange(request, frames, timeout, start, this.correlationIds);
-		return decodeReply(request.endpoint().name(), reply, replyType);
+		return Requests.decode(this.messageConverter, request.endpoint().name(), reply, replyType);
 	}
 
 	@Override
@@ -237,8 +237,9 @@ public class ZmqTemplate implements ZmqOperations, DisposableBean {
 
 	private <T> CompletableFuture<@Nullable T> requestAsync(RequestEndpoint request, @Nullable Object payload,
 			Class<T> replyType, Duration timeout) {
-		assertPositive(timeout);
-		Observation observation = startObservation(request.endpoint(), ZmqTemplateObservationContext.REQUEST);
+		Requests.assertPositive(timeout);
+		Observation observation = TemplateObservations.start(this.observationRegistry, this.observationConvention,
+				request.endpoint(), ZmqTemplateObservationContext.REQUEST);
 		if (observation == null) {
 			return doRequestAsync(request, payload, replyType, timeout);
 		}
@@ -252,8 +253,10 @@ public class ZmqTemplate implements ZmqOperations, DisposableBean {
 		CompletableFuture<ZmqFrames> reply = Requests.sendAsync(request, outboundFrames(payload), timeout,
 				this.correlationIds);
 		Executor executor = this.asyncExecutor;
-		return (executor != null) ? reply.thenApplyAsync((frames) -> decodeReply(name, frames, replyType), executor)
-				: reply.thenApply((frames) -> decodeReply(name, frames, replyType));
+		return (executor != null)
+				? reply.thenApplyAsync((frames) -> Requests.decode(this.messageConverter, name, frames, replyType),
+						executor)
+				: reply.thenApply((frames) -> Requests.decode(this.messageConverter, name, frames, replyType));
 	}
 
 	/**
@@ -296,7 +299,8 @@ public class ZmqTemplate implements ZmqOperations, DisposableBean {
 		OneWayChannel channel = oneWay(endpoint, type);
 		String operation = (type == SocketType.PUB) ? ZmqTemplateObservationContext.PUBLISH
 				: ZmqTemplateObservationContext.PUSH;
-		Observation observation = startObservation(channel.endpoint, operation);
+		Observation observation = TemplateObservations.start(this.observationRegistry, this.observationConvention,
+				channel.endpoint, operation);
 		if (observation == null) {
 			channel.send(frames);
 			return;
@@ -374,41 +378,10 @@ public class ZmqTemplate implements ZmqOperations, DisposableBean {
 		return (configured != null) ? configured : this.defaultRequestTimeout;
 	}
 
-	private static void assertPositive(Duration timeout) {
-		Assert.isTrue(!timeout.isNegative() && !timeout.isZero(), "timeout must be positive");
-	}
-
 	private ZmqFrames outboundFrames(@Nullable Object payload) {
 		// a byte[] is sent as given, without a copy (JeroMQ does not copy it either): the
 		// message owns the array once handed over, as with Kafka's byte-array serializer
 		return this.messageConverter.toFrames(payload);
-	}
-
-	private <T> @Nullable T decodeReply(String endpoint, ZmqFrames frames, Class<T> replyType) {
-		if (frames.size() == 1) {
-			ZmqErrorReply error = ZmqErrorReply.parse(frames.frame(0));
-			if (error != null) {
-				throw new ZmqRemoteException(endpoint, error.status(), error.reason(), error.detail());
-			}
-		}
-		try {
-			return replyType.cast(this.messageConverter.fromFrames(frames, replyType));
-		}
-		catch (ZmqConversionException ex) {
-			throw new ZmqConversionException("Cannot convert the reply from '" + endpoint + "' to "
-					+ replyType.getName() + ": " + ex.getMessage(), ex);
-		}
-	}
-
-	private @Nullable Observation startObservation(ZmqEndpoint endpoint, String operation) {
-		if (this.observationRegistry.isNoop()) {
-			return null;
-		}
-		ZmqTemplateObservationContext context = new ZmqTemplateObservationContext(endpoint.name(), operation);
-		return ZmqTemplateObservation.TEMPLATE_OBSERVATION
-			.observation(this.observationConvention, DefaultZmqTemplateObservationConvention.INSTANCE, () -> context,
-					this.observationRegistry)
-			.start();
 	}
 
 	/**

@@ -16,6 +16,7 @@
 
 package io.github.zmqspring.core;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -176,8 +177,13 @@ public class ZmqSocketFactory {
 			ZmqSocketOptions options = endpoint.options();
 			options.applyTo(socket, type);
 			EventHook hook = new EventHook(owner, endpoint.name(), type, socketListener);
+			// JeroMQ hands the guard no frame of a CURVE connection (the mechanism
+			// decrypts into new messages), so it would never hear one and would drop
+			// every CURVE connection at the deadline
+			Duration handshakeDeadline = (options.securityOrNone().mechanism() != ZmqMechanism.CURVE)
+					? options.handshakeDeadline() : null;
 			SocketGuard guard = this.receiveGuard.forSocket(owner.description(), options.maxMessageSizeOrDefault(),
-					options.handshakeDeadline(), hook::peerDropped);
+					handshakeDeadline, hook::peerDropped);
 			hook.guard = guard;
 			socket.setMsgAllocator(guard);
 			secure(socket, endpoint, owner, hook);

@@ -22,6 +22,7 @@ import org.jspecify.annotations.Nullable;
 import org.zeromq.SocketType;
 import org.zeromq.ZMQ;
 
+import io.github.zmqspring.security.ZmqMechanism;
 import io.github.zmqspring.security.ZmqSecurity;
 
 /**
@@ -76,6 +77,15 @@ public record ZmqSocketOptions(@Nullable Integer sendHighWaterMark, @Nullable In
 	 * that long, so it is retried sooner.
 	 */
 	public static final Duration DEFAULT_HANDSHAKE_INTERVAL = Duration.ofSeconds(1);
+
+	/**
+	 * Handshake interval of a CURVE socket unless configured. A CURVE handshake costs
+	 * several key computations on the I/O thread, so a burst of new connections (64
+	 * template sockets, clients coming back after a restart) keeps the thread busy for
+	 * more than a second; with {@link #DEFAULT_HANDSHAKE_INTERVAL} the waiting greetings
+	 * timed out, and a request already queued for such a connection was lost with it.
+	 */
+	public static final Duration DEFAULT_CURVE_HANDSHAKE_INTERVAL = Duration.ofSeconds(5);
 
 	/**
 	 * Longest reconnection back-off unless configured. JeroMQ retries every 100 ms
@@ -141,7 +151,7 @@ public record ZmqSocketOptions(@Nullable Integer sendHighWaterMark, @Nullable In
 			socket.setReconnectIVL(this.reconnectInterval.toMillis());
 		}
 		socket.setReconnectIVLMax(orDefault(this.reconnectIntervalMax, DEFAULT_RECONNECT_INTERVAL_MAX).toMillis());
-		socket.setHandshakeIvl((int) orDefault(this.handshakeInterval, DEFAULT_HANDSHAKE_INTERVAL).toMillis());
+		socket.setHandshakeIvl((int) handshakeIntervalOrDefault().toMillis());
 		socket.setMaxMsgSize(maxMessageSizeOrDefault());
 		Duration interval = heartbeatIntervalOrDefault();
 		if (!interval.isZero()) {
@@ -180,8 +190,13 @@ public record ZmqSocketOptions(@Nullable Integer sendHighWaterMark, @Nullable In
 		if (interval.isZero()) {
 			return null;
 		}
-		return orDefault(this.handshakeInterval, DEFAULT_HANDSHAKE_INTERVAL).plus(interval)
-			.plus(HANDSHAKE_DEADLINE_MARGIN);
+		return handshakeIntervalOrDefault().plus(interval).plus(HANDSHAKE_DEADLINE_MARGIN);
+	}
+
+	private Duration handshakeIntervalOrDefault() {
+		Duration fallback = (securityOrNone().mechanism() == ZmqMechanism.CURVE) ? DEFAULT_CURVE_HANDSHAKE_INTERVAL
+				: DEFAULT_HANDSHAKE_INTERVAL;
+		return orDefault(this.handshakeInterval, fallback);
 	}
 
 	/**

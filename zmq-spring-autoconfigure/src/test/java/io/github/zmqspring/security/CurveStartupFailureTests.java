@@ -38,6 +38,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.zeromq.ZCert;
 
 import org.springframework.beans.factory.BeanFactory;
+import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -46,10 +47,10 @@ import org.springframework.boot.diagnostics.FailureAnalyzer;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
+import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.io.support.SpringFactoriesLoader;
 import org.springframework.core.io.support.SpringFactoriesLoader.ArgumentResolver;
 import org.springframework.core.io.support.SpringFactoriesLoader.FailureHandler;
@@ -221,7 +222,7 @@ class CurveStartupFailureTests {
 
 	@Test
 	void plainClientWithoutAPasswordFailsNamingIt(CapturedOutput output) {
-		String[] properties = { prefix("secured") + "addresses=>tcp://127.0.0.1:" + SecurityTestSupport.freePort(),
+		String[] properties = { prefix("secured") + "addresses=>tcp://127.0.0.1:" + ZmqTestSupport.freePort(),
 				SECURITY + "mechanism=plain", SECURITY + "plain.username=alice" };
 		assertClientFails(output, properties, property(SECURITY + "plain.password"));
 	}
@@ -266,7 +267,7 @@ class CurveStartupFailureTests {
 	}
 
 	private static String[] curveClient(String... properties) {
-		return concat(new String[] { prefix("secured") + "addresses=>tcp://127.0.0.1:" + SecurityTestSupport.freePort(),
+		return concat(new String[] { prefix("secured") + "addresses=>tcp://127.0.0.1:" + ZmqTestSupport.freePort(),
 				SECURITY + "mechanism=curve" }, properties);
 	}
 
@@ -327,9 +328,10 @@ class CurveStartupFailureTests {
 	 * that gives an analysis.
 	 */
 	private static FailureAnalysis analyze(AssertableApplicationContext context) {
-		ConfigurableApplicationContext failed = (ConfigurableApplicationContext) context.getSourceApplicationContext();
-		ArgumentResolver arguments = ArgumentResolver.of(BeanFactory.class, failed.getBeanFactory())
-			.and(Environment.class, failed.getEnvironment());
+		// the failed context cannot be reached: the analyzers that want a bean factory
+		// or an environment get empty ones (none of them is ours)
+		ArgumentResolver arguments = ArgumentResolver.of(BeanFactory.class, new DefaultListableBeanFactory())
+			.and(Environment.class, new StandardEnvironment());
 		List<FailureAnalyzer> analyzers = SpringFactoriesLoader
 			.forDefaultResourceLocation(CurveStartupFailureTests.class.getClassLoader())
 			.load(FailureAnalyzer.class, arguments, FailureHandler.handleMessage((message, ex) -> {

@@ -16,10 +16,13 @@
 
 package io.github.zmqspring.autoconfigure.actuate;
 
+import java.util.Locale;
+
 import org.zeromq.ZContext;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
+import org.springframework.boot.actuate.endpoint.SanitizingFunction;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -59,6 +62,28 @@ public final class ZmqEndpointAutoConfiguration {
 			ObjectProvider<ZmqThreadFailures> threadFailures) {
 		return new ZmqActuatorEndpoint(zmqContext, listenerRegistry.getIfUnique(), proxyRegistry.getIfUnique(),
 				template.getIfUnique(), threadFailures.getIfUnique());
+	}
+
+	/**
+	 * Mask the secret keys and passwords of {@code zmq.endpoints.*.security} in the
+	 * {@code configprops} and {@code env} endpoints also when they are set to show
+	 * values.
+	 * @return the sanitizing function
+	 */
+	@Bean
+	@ConditionalOnMissingBean(name = "zmqSecuritySanitizingFunction")
+	static SanitizingFunction zmqSecuritySanitizingFunction() {
+		return SanitizingFunction.sanitizeValue().ifKeyMatches(ZmqEndpointAutoConfiguration::isSecret);
+	}
+
+	/**
+	 * Whether a key names a secret of a security setting, in any of its relaxed forms
+	 * ({@code secret-key}, {@code secretKey}, {@code ZMQ_..._SECRETKEY}).
+	 */
+	private static boolean isSecret(String key) {
+		String name = key.toLowerCase(Locale.ROOT).replaceAll("[-_.\\[\\]]", "");
+		return name.startsWith("zmqendpoints") && (name.endsWith("securitycurvesecretkey")
+				|| name.endsWith("securityplainpassword") || name.contains("securityplainusers"));
 	}
 
 }

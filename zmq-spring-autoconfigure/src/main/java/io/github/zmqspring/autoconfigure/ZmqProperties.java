@@ -407,7 +407,7 @@ public class ZmqProperties {
 
 		/**
 		 * How long a new connection may take to complete the ZeroMQ handshake before it
-		 * is dropped and retried. Defaults to 1s, or 5s with CURVE security.
+		 * is dropped and retried. Defaults to 1s, or 5s for a CURVE server.
 		 */
 		private @Nullable Duration handshakeInterval;
 

@@ -79,13 +79,15 @@ public record ZmqSocketOptions(@Nullable Integer sendHighWaterMark, @Nullable In
 	public static final Duration DEFAULT_HANDSHAKE_INTERVAL = Duration.ofSeconds(1);
 
 	/**
-	 * Handshake interval of a CURVE socket unless configured. A CURVE handshake costs
-	 * several key computations on the I/O thread, so a burst of new connections (64
-	 * template sockets, clients coming back after a restart) keeps the thread busy for
-	 * more than a second; with {@link #DEFAULT_HANDSHAKE_INTERVAL} the waiting greetings
-	 * timed out, and a request already queued for such a connection was lost with it.
+	 * Handshake interval of a CURVE server unless configured. A CURVE handshake costs
+	 * several key computations on the server's I/O thread, so a burst of new connections
+	 * (64 template callers, clients coming back after a restart) keeps that thread busy
+	 * for more than a second; with {@link #DEFAULT_HANDSHAKE_INTERVAL} the server dropped
+	 * greetings it had not read yet, and a request its client had already queued was lost
+	 * with the connection. A stalled fresh connection is still retried after a second:
+	 * the connecting side (CURVE client) keeps the shorter interval.
 	 */
-	public static final Duration DEFAULT_CURVE_HANDSHAKE_INTERVAL = Duration.ofSeconds(5);
+	public static final Duration DEFAULT_CURVE_SERVER_HANDSHAKE_INTERVAL = Duration.ofSeconds(5);
 
 	/**
 	 * Longest reconnection back-off unless configured. JeroMQ retries every 100 ms
@@ -194,8 +196,9 @@ public record ZmqSocketOptions(@Nullable Integer sendHighWaterMark, @Nullable In
 	}
 
 	private Duration handshakeIntervalOrDefault() {
-		Duration fallback = (securityOrNone().mechanism() == ZmqMechanism.CURVE) ? DEFAULT_CURVE_HANDSHAKE_INTERVAL
-				: DEFAULT_HANDSHAKE_INTERVAL;
+		ZmqSecurity security = securityOrNone();
+		Duration fallback = (security.mechanism() == ZmqMechanism.CURVE && security.isServer())
+				? DEFAULT_CURVE_SERVER_HANDSHAKE_INTERVAL : DEFAULT_HANDSHAKE_INTERVAL;
 		return orDefault(this.handshakeInterval, fallback);
 	}
 

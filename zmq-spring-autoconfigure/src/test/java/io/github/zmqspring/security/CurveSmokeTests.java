@@ -67,7 +67,9 @@ class CurveSmokeTests {
 				assertThat(template.request("client", "one", String.class, Duration.ofSeconds(10)))
 					.isEqualTo("echo one");
 				assertThatExceptionOfType(ZmqRequestTimeoutException.class)
-					.isThrownBy(() -> template.request("stranger", "let me in", String.class));
+					.isThrownBy(() -> template.request("stranger", "let me in", String.class))
+					.withMessageContaining("refused this client's handshake (status 400)")
+					.withMessageContaining("zmq.endpoints.stranger.security");
 				assertThat(template.request("client", "two", String.class, Duration.ofSeconds(10)))
 					.isEqualTo("echo two");
 				assertThat(context.getBean(ZmqAuthenticator.class).refusedHandshakes()).isPositive();

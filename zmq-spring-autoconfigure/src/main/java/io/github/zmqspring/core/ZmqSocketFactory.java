@@ -16,6 +16,7 @@
 
 package io.github.zmqspring.core;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -177,7 +178,7 @@ public class ZmqSocketFactory {
 			options.applyTo(socket, type);
 			EventHook hook = new EventHook(owner, endpoint.name(), type, socketListener);
 			SocketGuard guard = this.receiveGuard.forSocket(owner.description(), options.maxMessageSizeOrDefault(),
-					options.handshakeDeadline(), hook::peerDropped);
+					handshakeDeadline(options), hook::peerDropped);
 			hook.guard = guard;
 			socket.setMsgAllocator(guard);
 			secure(socket, endpoint, owner, hook);
@@ -194,6 +195,16 @@ public class ZmqSocketFactory {
 			socket.close();
 			throw ex;
 		}
+	}
+
+	/**
+	 * The guard learns that a connection is alive from the frames JeroMQ attributes to
+	 * it. JeroMQ 0.6.0 decrypts each CURVE frame into a new message and attributes only
+	 * that one, so the guard never hears a CURVE connection and its deadline would drop
+	 * every CURVE connection, idle or not, a few seconds after it opened.
+	 */
+	private static @Nullable Duration handshakeDeadline(ZmqSocketOptions options) {
+		return (options.securityOrNone().mechanism() == ZmqMechanism.CURVE) ? null : options.handshakeDeadline();
 	}
 
 	/**

@@ -39,6 +39,7 @@ import io.github.zmqspring.core.ZmqTemplate;
 import io.github.zmqspring.event.ZmqSocketEvent;
 import io.github.zmqspring.event.ZmqSocketEventListener;
 import io.github.zmqspring.event.ZmqSocketEventType;
+import io.github.zmqspring.security.RefusalReason;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -213,13 +214,14 @@ class SecurityInteropTests {
 				try (PythonPeer authorised = PythonPeer.start("secure_req_client.py", endpoint, "5000", "--cert", alice,
 						"--server-key", serverKey, "--repeat", "ok", "--max-seconds", "60")) {
 					List<JsonNode> served = new ArrayList<>();
-					await().atMost(Duration.ofSeconds(10)).until(() -> drain(authorised, served) >= 3);
+					await().atMost(Duration.ofSeconds(10)).until(() -> {
+						drain(authorised, served);
+						return served.size() >= 3;
+					});
 					List<PythonPeer> refused = new ArrayList<>();
 					List<PythonPeer> garbage = new ArrayList<>();
 					try {
-						// unknown key, wrong server key, NULL, a secret key that does not
-						// match
-						// the public key
+						// unknown key, wrong server key, NULL, mismatched key pair
 						refused.add(refusedClient(endpoint, "--cert", mallory, "--server-key", serverKey));
 						refused.add(refusedClient(endpoint, "--cert", alice, "--server-key",
 								new ZCert().getPublicKeyAsZ85()));
@@ -260,8 +262,14 @@ class SecurityInteropTests {
 				}
 				MeterRegistry meters = context.getBean(MeterRegistry.class);
 				await().atMost(Duration.ofSeconds(5)).until(() -> refusals(meters, "client-key") >= 1);
-				assertThat(context.getBean(RefusalEvents.class).events).isNotEmpty()
-					.allSatisfy((event) -> assertThat(event.getOwner().name()).isEqualTo("secure"));
+				// only the unknown key reached the ZAP handler; the others failed the
+				// handshake before it
+				assertThat(context.getBean(RefusalEvents.class).events).isNotEmpty().allSatisfy((event) -> {
+					assertThat(event.getOwner().name()).isEqualTo("secure");
+					assertThat(RefusalReason.of(event.getValue())).isEqualTo(RefusalReason.CLIENT_KEY);
+				});
+				assertThat(meters.get("zmq.socket.handshake.failures").tag("owner.name", "secure").counter().count())
+					.isGreaterThanOrEqualTo(1);
 			});
 		// the refusal names mallory's public key, never our secret key
 		assertThat(output).contains(keys.get("mallory")).doesNotContain(server.getSecretKeyAsZ85());
@@ -394,20 +402,16 @@ class SecurityInteropTests {
 	}
 
 	/**
-	 * Move the lines a repeating client printed so far into {@code served}, failing on an
-	 * error line.
-	 * @return how many lines were moved
+	 * Move the replies a repeating client printed so far into {@code served}, failing on
+	 * an error line.
 	 */
-	private static int drain(PythonPeer client, List<JsonNode> served) {
-		int moved = 0;
+	private static void drain(PythonPeer client, List<JsonNode> served) {
 		for (JsonNode line = client.pollJson(); line != null; line = client.pollJson()) {
 			assertThat(line.has("error")).as("authorised client: %s", line).isFalse();
 			if (line.has("reply")) {
 				served.add(line);
-				moved++;
 			}
 		}
-		return moved;
 	}
 
 	private static String reply(PythonPeer client) {

@@ -21,7 +21,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -33,8 +32,6 @@ import io.github.zmqspring.annotation.ZmqReplier;
 import io.github.zmqspring.annotation.ZmqSubscriber;
 import io.github.zmqspring.core.ZmqHeaders;
 import io.github.zmqspring.core.ZmqTemplate;
-import io.github.zmqspring.event.ZmqSocketEventType;
-import io.github.zmqspring.security.SecurityTestSupport.SocketEvents;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -113,35 +110,6 @@ class CurveIntegrationTests {
 					// control: without security the same tap reads the payload
 					assertThat(openTap.seen()).contains("NULL").contains(payload);
 				}
-			});
-	}
-
-	@Test
-	void curveConnectionsOutliveTheReceiveGuardsHandshakeDeadline() {
-		// handshake deadline without the CURVE exception: 200 ms + 500 ms + 2 s
-		String[] fastTimers = { "handshake-interval=200ms", "heartbeat-interval=500ms" };
-		SecurityTestSupport.observedRunner()
-			.withPropertyValues(curveServer("secure", "@tcp://127.0.0.1:*", this.server, this.client))
-			.withPropertyValues(withPrefix("secure", fastTimers))
-			.withUserConfiguration(Replier.class)
-			.run((serverApp) -> {
-				String address = ZmqTestSupport.boundAddress(serverApp, "secure");
-				SecurityTestSupport.observedRunner()
-					.withPropertyValues(curveClient("server", ">" + address, this.client, this.serverKey))
-					.withPropertyValues(withPrefix("server", fastTimers))
-					.run((clientApp) -> {
-						ZmqTemplate template = clientApp.getBean(ZmqTemplate.class);
-						assertThat(template.request("server", "first", String.class, TIMEOUT)).isEqualTo("first!");
-						SocketEvents serverEvents = serverApp.getBean(SocketEvents.class);
-						SocketEvents clientEvents = clientApp.getBean(SocketEvents.class);
-						await().during(Duration.ofMillis(3500))
-							.atMost(TIMEOUT)
-							.until(() -> serverEvents.count(ZmqSocketEventType.DISCONNECTED, "secure")
-									+ clientEvents.count(ZmqSocketEventType.DISCONNECTED, "server") == 0);
-						assertThat(template.request("server", "later", String.class, TIMEOUT)).isEqualTo("later!");
-						assertThat(serverEvents.count(ZmqSocketEventType.PEER_DROPPED, "secure")).isZero();
-						assertThat(clientEvents.count(ZmqSocketEventType.PEER_DROPPED, "server")).isZero();
-					});
 			});
 	}
 
@@ -260,10 +228,6 @@ class CurveIntegrationTests {
 							&& SecurityTestSupport.refusedCount(serverApp, "secure", "client-key") > refusedBefore);
 				assertThat(rawRequest(address, curve(newcomer, this.serverKey), "still", TIMEOUT)).isEqualTo("still!");
 			});
-	}
-
-	private static String[] withPrefix(String endpoint, String... properties) {
-		return Arrays.stream(properties).map((property) -> prefix(endpoint) + property).toArray(String[]::new);
 	}
 
 	private static int port(String address) {

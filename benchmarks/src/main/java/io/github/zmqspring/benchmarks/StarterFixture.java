@@ -57,8 +57,11 @@ public final class StarterFixture implements AutoCloseable {
 
 	private final ConfigurableApplicationContext application;
 
-	private StarterFixture(ConfigurableApplicationContext application) {
+	private final String address;
+
+	private StarterFixture(ConfigurableApplicationContext application, String address) {
 		this.application = application;
+		this.address = address;
 	}
 
 	/**
@@ -96,7 +99,7 @@ public final class StarterFixture implements AutoCloseable {
 				: "tcp://127.0.0.1:" + freePort();
 		properties.put("zmq.endpoints." + IN + ".addresses", "@" + address);
 		properties.put("zmq.endpoints." + OUT + ".addresses", ">" + address);
-		return new StarterFixture(run(properties, counter, BenchApplication.class, listener));
+		return new StarterFixture(run(properties, counter, BenchApplication.class, listener), address);
 	}
 
 	/**
@@ -149,6 +152,14 @@ public final class StarterFixture implements AutoCloseable {
 	 */
 	public ZmqTemplate template() {
 		return this.application.getBean(ZmqTemplate.class);
+	}
+
+	/**
+	 * Return the address the listener is bound to.
+	 * @return the address
+	 */
+	public String address() {
+		return this.address;
 	}
 
 	@Override

@@ -64,6 +64,21 @@ public final class ZmqTestSupport {
 	}
 
 	/**
+	 * Return a loopback tcp port nothing listens on now, for a test whose two sides must
+	 * know the address before either starts.
+	 * @return the port
+	 */
+	public static int freePort() {
+		try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1,
+				java.net.InetAddress.getLoopbackAddress())) {
+			return socket.getLocalPort();
+		}
+		catch (java.io.IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+	}
+
+	/**
 	 * Return a unique {@code inproc} address (without a bind/connect prefix).
 	 * @param name a readable part
 	 * @return the address

@@ -42,19 +42,21 @@ import io.github.zmqspring.event.ZmqSocketEventPublisher;
 import io.github.zmqspring.proxy.ZmqProxyDefinition;
 import io.github.zmqspring.proxy.ZmqProxyRegistry;
 import io.github.zmqspring.core.ZmqContextLifecycle;
+import io.github.zmqspring.security.ZmqAuthenticator;
 
 /**
  * Auto-configuration for ZeroMQ: one shared {@link ZContext} (closed last, after every
  * listener and the template, within {@code zmq.context.close-timeout}, with the failures
  * of JeroMQ's own threads recorded in {@link ZmqThreadFailures}), endpoint resolution
- * from {@code zmq.endpoints}, payload conversion through the application's Jackson
- * {@link JsonMapper}, the {@link ZmqTemplate}, the proxies of {@code zmq.proxies},
- * annotation-driven listeners, socket events republished as application events
- * ({@link ZmqSocketEventPublisher}) and the {@code local.zmq.*} properties of bound ports
- * ({@link ZmqPortInfoApplicationListener}). Every bean backs off when the application
- * defines its own. The listeners and the template report {@code zmq.listener} and
- * {@code zmq.template} observations to the application's {@code ObservationRegistry} when
- * it has one.
+ * from {@code zmq.endpoints} (with their security, checked by the
+ * {@link ZmqAuthenticator}'s ZAP handler), payload conversion through the application's
+ * Jackson {@link JsonMapper}, the {@link ZmqTemplate}, the proxies of
+ * {@code zmq.proxies}, annotation-driven listeners, socket events republished as
+ * application events ({@link ZmqSocketEventPublisher}) and the {@code local.zmq.*}
+ * properties of bound ports ({@link ZmqPortInfoApplicationListener}). Every bean backs
+ * off when the application defines its own. The listeners and the template report
+ * {@code zmq.listener} and {@code zmq.template} observations to the application's
+ * {@code ObservationRegistry} when it has one.
  *
  * @author zmq-spring contributors
  * @since 0.1.0
@@ -104,11 +106,19 @@ public final class ZmqAutoConfiguration {
 		return new ZmqReceiveGuard(properties.getContext().toReceiveLimits());
 	}
 
+	// started by the first secured socket only; closed before the context
+	@Bean(destroyMethod = "close")
+	@ConditionalOnMissingBean
+	ZmqAuthenticator zmqAuthenticator(ZContext zmqContext) {
+		return new ZmqAuthenticator(zmqContext);
+	}
+
 	@Bean
 	@ConditionalOnMissingBean
 	ZmqSocketFactory zmqSocketFactory(ZContext zmqContext, ZmqReceiveGuard zmqReceiveGuard,
-			ObjectProvider<ZmqSocketEventListener> socketEventListeners) {
-		return new ZmqSocketFactory(zmqContext, socketEventListeners.orderedStream().toList(), zmqReceiveGuard);
+			ZmqAuthenticator zmqAuthenticator, ObjectProvider<ZmqSocketEventListener> socketEventListeners) {
+		return new ZmqSocketFactory(zmqContext, socketEventListeners.orderedStream().toList(), zmqReceiveGuard,
+				zmqAuthenticator);
 	}
 
 	@Bean

@@ -25,6 +25,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.NestedConfigurationProperty;
 import org.springframework.util.unit.DataSize;
 
 import io.github.zmqspring.guard.ReceiveLimits;
@@ -54,7 +55,8 @@ public class ZmqProperties {
 	 * Keys of each endpoint: addresses, send-high-water-mark, receive-high-water-mark,
 	 * linger, reconnect-interval, reconnect-interval-max, handshake-interval,
 	 * heartbeat-interval, heartbeat-timeout, heartbeat-ttl, max-message-size,
-	 * request-timeout, request-retries, send-timeout.
+	 * request-timeout, request-retries, send-timeout, and security.* (mechanism, curve.*,
+	 * plain.*, allow, deny; see docs/security.md).
 	 */
 	private Map<String, Endpoint> endpoints = new LinkedHashMap<>();
 
@@ -111,7 +113,7 @@ public class ZmqProperties {
 	 */
 	public Map<String, ZmqEndpointDefinition> toEndpointDefinitions() {
 		Map<String, ZmqEndpointDefinition> definitions = new LinkedHashMap<>();
-		this.endpoints.forEach((name, endpoint) -> definitions.put(name, endpoint.toDefinition()));
+		this.endpoints.forEach((name, endpoint) -> definitions.put(name, endpoint.toDefinition(name)));
 		return definitions;
 	}
 
@@ -429,7 +431,7 @@ public class ZmqProperties {
 
 		/**
 		 * Largest message accepted from a peer; a peer that sends a bigger one is
-		 * disconnected. Defaults to 64MB; a negative value removes the limit.
+		 * disconnected. Defaults to 4MB; a negative value removes the limit.
 		 */
 		private @Nullable DataSize maxMessageSize;
 
@@ -452,6 +454,13 @@ public class ZmqProperties {
 		 * zmq.template.send-timeout.
 		 */
 		private @Nullable Duration sendTimeout;
+
+		/**
+		 * Security: mechanism (null, plain, curve), CURVE keys, PLAIN credentials, IP
+		 * allow and deny lists.
+		 */
+		@NestedConfigurationProperty
+		private final ZmqSecurityProperties security = new ZmqSecurityProperties();
 
 		public List<String> getAddresses() {
 			return this.addresses;
@@ -565,7 +574,11 @@ public class ZmqProperties {
 			this.requestTimeout = requestTimeout;
 		}
 
-		ZmqEndpointDefinition toDefinition() {
+		public ZmqSecurityProperties getSecurity() {
+			return this.security;
+		}
+
+		ZmqEndpointDefinition toDefinition(String name) {
 			ZmqSocketOptions options = ZmqSocketOptions.builder()
 				.sendHighWaterMark(this.sendHighWaterMark)
 				.receiveHighWaterMark(this.receiveHighWaterMark)
@@ -580,6 +593,7 @@ public class ZmqProperties {
 				.requestTimeout(this.requestTimeout)
 				.requestRetries(this.requestRetries)
 				.sendTimeout(this.sendTimeout)
+				.security(this.security.toSecurity("zmq.endpoints." + name + ".security"))
 				.build();
 			return new ZmqEndpointDefinition(List.copyOf(this.addresses), options);
 		}

@@ -17,6 +17,8 @@
 package io.github.zmqspring.core;
 
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
@@ -37,6 +39,10 @@ import io.github.zmqspring.guard.DropReason;
 import io.github.zmqspring.guard.ReceiveLimits;
 import io.github.zmqspring.guard.SocketGuard;
 import io.github.zmqspring.guard.ZmqReceiveGuard;
+import io.github.zmqspring.security.RefusalReason;
+import io.github.zmqspring.security.ZmqAuthenticator;
+import io.github.zmqspring.security.ZmqMechanism;
+import io.github.zmqspring.security.ZmqSecurity;
 import io.github.zmqspring.support.LogRateLimiter;
 import io.github.zmqspring.support.LogSanitizer;
 
@@ -45,8 +51,10 @@ import io.github.zmqspring.support.LogSanitizer;
  * {@link SocketGuard} of the context's {@link ZmqReceiveGuard} (which allocates what it
  * receives within a byte budget and drops connections that break a limit), installs the
  * event hook that reports the socket's connections to every
- * {@link ZmqSocketEventListener}, binds and connects its addresses, and reports failures
- * as {@link ZmqBindException}. Call it on the thread that will own the socket.
+ * {@link ZmqSocketEventListener}, applies the endpoint's security (registering the socket
+ * with the context's {@link ZmqAuthenticator} when its peers need checking), binds and
+ * connects its addresses, and reports failures as {@link ZmqBindException}. Call it on
+ * the thread that will own the socket.
  *
  * @author zmq-spring contributors
  * @since 0.1.0
@@ -64,6 +72,10 @@ public class ZmqSocketFactory {
 	private final List<ZmqSocketEventListener> listeners;
 
 	private final ZmqReceiveGuard receiveGuard;
+
+	private final @Nullable ZmqAuthenticator authenticator;
+
+	private final Set<String> plainWarned = ConcurrentHashMap.newKeySet();
 
 	public ZmqSocketFactory(ZContext context) {
 		this(context, List.of());
@@ -86,9 +98,24 @@ public class ZmqSocketFactory {
 	 * @param receiveGuard the context's receive guard
 	 */
 	public ZmqSocketFactory(ZContext context, List<ZmqSocketEventListener> listeners, ZmqReceiveGuard receiveGuard) {
+		this(context, listeners, receiveGuard, null);
+	}
+
+	/**
+	 * Create a factory whose sockets report their events to the given listeners and whose
+	 * secured sockets are checked by the given authenticator.
+	 * @param context the context sockets are created in
+	 * @param listeners receive every socket event, on JeroMQ's I/O thread
+	 * @param receiveGuard the context's receive guard
+	 * @param authenticator the context's ZAP handler, {@code null} if no endpoint may set
+	 * security
+	 */
+	public ZmqSocketFactory(ZContext context, List<ZmqSocketEventListener> listeners, ZmqReceiveGuard receiveGuard,
+			@Nullable ZmqAuthenticator authenticator) {
 		this.context = context;
 		this.listeners = new CopyOnWriteArrayList<>(listeners);
 		this.receiveGuard = receiveGuard;
+		this.authenticator = authenticator;
 	}
 
 	/**
@@ -153,6 +180,7 @@ public class ZmqSocketFactory {
 					options.handshakeDeadline(), hook::peerDropped);
 			hook.guard = guard;
 			socket.setMsgAllocator(guard);
+			secure(socket, endpoint, owner, hook);
 			beforeAttach.accept(socket);
 			// one hook per socket (JeroMQ allows no second one); events are rare, so
 			// building an event object each time costs nothing on the message path
@@ -166,6 +194,56 @@ public class ZmqSocketFactory {
 			socket.close();
 			throw ex;
 		}
+	}
+
+	/**
+	 * Apply the endpoint's security. A socket whose handshakes the ZAP handler decides is
+	 * registered first, so that the handler runs before the socket can accept anyone:
+	 * JeroMQ lets a CURVE or PLAIN server without one accept every peer.
+	 */
+	private void secure(ZMQ.Socket socket, ZmqEndpoint endpoint, ZmqSocketOwner owner, EventHook hook) {
+		ZmqSecurity security = endpoint.options().securityOrNone();
+		if (security == ZmqSecurity.NONE) {
+			return;
+		}
+		String zapDomain = null;
+		if (security.needsZap()) {
+			if (this.authenticator == null) {
+				throw new IllegalStateException("Endpoint '" + endpoint.name() + "' of " + owner.description()
+						+ " sets security, but this ZmqSocketFactory has no ZmqAuthenticator to check its peers");
+			}
+			zapDomain = owner.kind() + ":" + owner.name() + ":" + endpoint.name();
+			this.authenticator.register(zapDomain, security, owner.description(),
+					"zmq.endpoints." + endpoint.name() + ".security", hook::peerRefused);
+		}
+		security.applyTo(socket, zapDomain);
+		if (security.mechanism() == ZmqMechanism.PLAIN) {
+			for (ZmqAddress address : endpoint.addresses()) {
+				warnIfPlainLeavesHost(endpoint, address);
+			}
+		}
+	}
+
+	private void warnIfPlainLeavesHost(ZmqEndpoint endpoint, ZmqAddress address) {
+		String transport = address.transport();
+		if (!(transport.equals("tcp") || transport.equals("ipc")) || isLoopback(address.address())
+				|| !this.plainWarned.add(address.address())) {
+			return;
+		}
+		logger.warn("ZeroMQ endpoint '" + endpoint.name() + "' uses PLAIN security on " + address.address()
+				+ ", which is not a loopback address: PLAIN sends user names and passwords in clear text. "
+				+ "Use CURVE (zmq.endpoints." + endpoint.name() + ".security.mechanism=curve) on networks.");
+	}
+
+	private static boolean isLoopback(String address) {
+		String host = address.substring(address.indexOf("://") + 3);
+		int colon = host.lastIndexOf(':');
+		if (colon > 0) {
+			host = host.substring(0, colon);
+		}
+		host = host.replace("[", "").replace("]", "");
+		return host.equals("localhost") || host.startsWith("127.") || host.equals("::1")
+				|| host.equals("0:0:0:0:0:0:0:1");
 	}
 
 	private static void notify(ZmqSocketEventListener listener, ZmqSocketEvent event) {
@@ -235,6 +313,11 @@ public class ZmqSocketFactory {
 			// exposed
 			int value = (raw.arg instanceof Integer number) ? number : 0;
 			publish(new ZmqSocketEvent(this.owner, this.endpoint, this.type, eventType, raw.addr, value));
+		}
+
+		void peerRefused(String peer, RefusalReason reason) {
+			publish(new ZmqSocketEvent(this.owner, this.endpoint, this.type, ZmqSocketEventType.PEER_REFUSED,
+					"tcp://" + peer, reason.ordinal()));
 		}
 
 		void peerDropped(String peer, DropReason reason) {

@@ -22,6 +22,8 @@ import org.jspecify.annotations.Nullable;
 import org.zeromq.SocketType;
 import org.zeromq.ZMQ;
 
+import io.github.zmqspring.security.ZmqSecurity;
+
 /**
  * Per-endpoint socket options; {@code null} means "use the default for the socket's
  * role". Build with {@link #builder()}.
@@ -46,6 +48,7 @@ import org.zeromq.ZMQ;
  * @param requestRetries how many times the template sends a request again after an
  * attempt timed out
  * @param sendTimeout how long the template's publish and push may block for this endpoint
+ * @param security the endpoint's security mechanism, keys and IP lists
  * @author zmq-spring contributors
  * @since 0.1.0
  */
@@ -53,7 +56,7 @@ public record ZmqSocketOptions(@Nullable Integer sendHighWaterMark, @Nullable In
 		@Nullable Duration linger, @Nullable Duration reconnectInterval, @Nullable Duration reconnectIntervalMax,
 		@Nullable Duration handshakeInterval, @Nullable Duration heartbeatInterval, @Nullable Duration heartbeatTimeout,
 		@Nullable Duration heartbeatTtl, @Nullable Long maxMessageSize, @Nullable Duration requestTimeout,
-		@Nullable Integer requestRetries, @Nullable Duration sendTimeout) {
+		@Nullable Integer requestRetries, @Nullable Duration sendTimeout, @Nullable ZmqSecurity security) {
 
 	/**
 	 * Options that set nothing.
@@ -149,6 +152,14 @@ public record ZmqSocketOptions(@Nullable Integer sendHighWaterMark, @Nullable In
 	}
 
 	/**
+	 * Return the security.
+	 * @return the configured security, else {@link ZmqSecurity#NONE}
+	 */
+	public ZmqSecurity securityOrNone() {
+		return (this.security != null) ? this.security : ZmqSecurity.NONE;
+	}
+
+	/**
 	 * Return the heartbeat interval.
 	 * @return the configured interval, else {@link #DEFAULT_HEARTBEAT_INTERVAL};
 	 * {@link Duration#ZERO} means no heartbeats
@@ -231,6 +242,8 @@ public record ZmqSocketOptions(@Nullable Integer sendHighWaterMark, @Nullable In
 
 		private @Nullable Duration sendTimeout;
 
+		private @Nullable ZmqSecurity security;
+
 		private Builder() {
 		}
 
@@ -299,6 +312,11 @@ public record ZmqSocketOptions(@Nullable Integer sendHighWaterMark, @Nullable In
 			return this;
 		}
 
+		public Builder security(@Nullable ZmqSecurity security) {
+			this.security = security;
+			return this;
+		}
+
 		/**
 		 * Build the options.
 		 * @return the options
@@ -307,7 +325,7 @@ public record ZmqSocketOptions(@Nullable Integer sendHighWaterMark, @Nullable In
 			return new ZmqSocketOptions(this.sendHighWaterMark, this.receiveHighWaterMark, this.linger,
 					this.reconnectInterval, this.reconnectIntervalMax, this.handshakeInterval, this.heartbeatInterval,
 					this.heartbeatTimeout, this.heartbeatTtl, this.maxMessageSize, this.requestTimeout,
-					this.requestRetries, this.sendTimeout);
+					this.requestRetries, this.sendTimeout, this.security);
 		}
 
 	}

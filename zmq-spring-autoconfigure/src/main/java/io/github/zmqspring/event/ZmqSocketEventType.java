@@ -63,7 +63,14 @@ public enum ZmqSocketEventType {
 	 * complete its handshake in time; the event's value is the
 	 * {@link io.github.zmqspring.guard.DropReason}'s ordinal. Not a JeroMQ event.
 	 */
-	PEER_DROPPED(0);
+	PEER_DROPPED(0),
+
+	/**
+	 * The starter's ZAP handler refused a peer's handshake: an unknown CURVE client key,
+	 * wrong PLAIN credentials or a denied IP address; the event's value is the
+	 * {@link io.github.zmqspring.security.RefusalReason}'s ordinal. Not a JeroMQ event.
+	 */
+	PEER_REFUSED(0);
 
 	private static final ZmqSocketEventType[] VALUES = values();
 

@@ -30,6 +30,7 @@ import org.springframework.boot.health.contributor.Status;
 import io.github.zmqspring.config.ZmqListenerEndpointRegistry;
 import io.github.zmqspring.core.ZmqThreadFailures;
 import io.github.zmqspring.guard.ZmqReceiveGuard;
+import io.github.zmqspring.security.ZmqAuthenticator;
 import io.github.zmqspring.listener.ZmqListenerContainer;
 import io.github.zmqspring.proxy.ZmqProxy;
 import io.github.zmqspring.proxy.ZmqProxyRegistry;
@@ -53,10 +54,12 @@ import io.github.zmqspring.proxy.ZmqProxyRegistry;
  * {@code DOWN} until it restarts: the context cannot move the messages of the sockets
  * that thread served, and nothing brings the thread back.
  * <p>
- * Details: {@code context} (open, I/O threads, and {@code failedThreads}: the name of
- * each JeroMQ thread that died with the class of what ended it), {@code listeners} by id
- * and {@code proxies} by name, each with its status, type, configured and bound
- * addresses. Nothing derived from messages is included.
+ * Details: {@code context} (open, I/O threads, {@code failedThreads}: the name of each
+ * JeroMQ thread that died with the class of what ended it, {@code receive}: the receive
+ * guard's budget and dropped connections, and {@code security}: whether the ZAP handler
+ * runs and how many handshakes it refused), {@code listeners} by id and {@code proxies}
+ * by name, each with its status, type, configured and bound addresses. Nothing derived
+ * from messages is included.
  *
  * @author zmq-spring contributors
  * @since 0.1.0
@@ -77,6 +80,8 @@ public class ZmqHealthIndicator extends AbstractHealthIndicator {
 	private final @Nullable ZmqThreadFailures threadFailures;
 
 	private @Nullable ZmqReceiveGuard receiveGuard;
+
+	private @Nullable ZmqAuthenticator authenticator;
 
 	/**
 	 * Create an indicator that does not know about JeroMQ thread failures.
@@ -115,6 +120,15 @@ public class ZmqHealthIndicator extends AbstractHealthIndicator {
 		this.receiveGuard = receiveGuard;
 	}
 
+	/**
+	 * Report whether the ZAP handler runs and how many handshakes it refused as details;
+	 * refused peers are the defence working, so they do not change the status.
+	 * @param authenticator the context's authenticator, {@code null} for none
+	 */
+	public void setAuthenticator(@Nullable ZmqAuthenticator authenticator) {
+		this.authenticator = authenticator;
+	}
+
 	@Override
 	protected void doHealthCheck(Health.Builder builder) {
 		boolean healthy = !this.context.isClosed();
@@ -135,6 +149,12 @@ public class ZmqHealthIndicator extends AbstractHealthIndicator {
 			receive.put("bufferedBytes", this.receiveGuard.bufferedBytes());
 			receive.put("droppedConnections", this.receiveGuard.droppedConnections());
 			context.put("receive", receive);
+		}
+		if (this.authenticator != null) {
+			Map<String, Object> security = new LinkedHashMap<>();
+			security.put("zapHandlerRunning", this.authenticator.isRunning());
+			security.put("refusedHandshakes", this.authenticator.refusedHandshakes());
+			context.put("security", security);
 		}
 		builder.withDetail("context", context);
 		if (this.listenerRegistry != null) {

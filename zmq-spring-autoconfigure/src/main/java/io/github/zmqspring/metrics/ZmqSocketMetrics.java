@@ -29,6 +29,7 @@ import io.github.zmqspring.event.ZmqSocketEventListener;
 import io.github.zmqspring.event.ZmqSocketEventType;
 import io.github.zmqspring.event.ZmqSocketOwner;
 import io.github.zmqspring.guard.DropReason;
+import io.github.zmqspring.security.RefusalReason;
 
 /**
  * Counts socket events in Micrometer, tagged with the owner of the socket
@@ -69,8 +70,11 @@ public class ZmqSocketMetrics implements ZmqSocketEventListener {
 			return;
 		}
 		ZmqSocketOwner owner = event.getOwner();
-		String reason = (event.getType() == ZmqSocketEventType.PEER_DROPPED)
-				? DropReason.of(event.getValue()).tagValue() : null;
+		String reason = switch (event.getType()) {
+			case PEER_DROPPED -> DropReason.of(event.getValue()).tagValue();
+			case PEER_REFUSED -> RefusalReason.of(event.getValue()).tagValue();
+			default -> null;
+		};
 		Key key = new Key(owner.kind(), owner.name(), event.getType(), reason);
 		this.counters.computeIfAbsent(key, (missing) -> register(name, missing)).increment();
 	}
@@ -95,6 +99,7 @@ public class ZmqSocketMetrics implements ZmqSocketEventListener {
 			case HANDSHAKE_FAILED -> "zmq.socket.handshake.failures";
 			case BIND_FAILED, ACCEPT_FAILED -> "zmq.socket.bind.failures";
 			case PEER_DROPPED -> "zmq.socket.peers.dropped";
+			case PEER_REFUSED -> "zmq.socket.peers.refused";
 			default -> null;
 		};
 	}
@@ -106,6 +111,7 @@ public class ZmqSocketMetrics implements ZmqSocketEventListener {
 			case CONNECT_RETRIED -> "Connect attempts the socket scheduled again";
 			case HANDSHAKE_FAILED -> "ZMTP handshakes that failed";
 			case PEER_DROPPED -> "Connections dropped for breaking a receive limit or not completing the handshake";
+			case PEER_REFUSED -> "Handshakes refused for an unknown client key, wrong credentials or a denied address";
 			default -> "Binds or accepts that failed";
 		};
 	}

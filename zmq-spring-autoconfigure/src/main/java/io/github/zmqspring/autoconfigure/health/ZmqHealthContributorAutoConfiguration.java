@@ -31,6 +31,7 @@ import io.github.zmqspring.autoconfigure.ZmqAutoConfiguration;
 import io.github.zmqspring.config.ZmqListenerEndpointRegistry;
 import io.github.zmqspring.core.ZmqThreadFailures;
 import io.github.zmqspring.guard.ZmqReceiveGuard;
+import io.github.zmqspring.security.ZmqAuthenticator;
 import io.github.zmqspring.health.ZmqHealthIndicator;
 import io.github.zmqspring.proxy.ZmqProxyRegistry;
 
@@ -55,10 +56,11 @@ public final class ZmqHealthContributorAutoConfiguration {
 	ZmqHealthIndicator zmqHealthIndicator(ZContext zmqContext,
 			ObjectProvider<ZmqListenerEndpointRegistry> listenerRegistry,
 			ObjectProvider<ZmqProxyRegistry> proxyRegistry, ObjectProvider<ZmqThreadFailures> threadFailures,
-			ObjectProvider<ZmqReceiveGuard> receiveGuard) {
+			ObjectProvider<ZmqReceiveGuard> receiveGuard, ObjectProvider<ZmqAuthenticator> authenticator) {
 		ZmqHealthIndicator indicator = new ZmqHealthIndicator(zmqContext, listenerRegistry.getIfUnique(),
 				proxyRegistry.getIfUnique(), threadFailures.getIfUnique());
 		indicator.setReceiveGuard(receiveGuard.getIfUnique());
+		indicator.setAuthenticator(authenticator.getIfUnique());
 		return indicator;
 	}
 

@@ -1,0 +1,96 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.github.zmqspring.security;
+
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.zeromq.ZCert;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import io.github.zmqspring.ZmqTestSupport;
+import io.github.zmqspring.annotation.ZmqReplier;
+import io.github.zmqspring.core.ZmqRequestTimeoutException;
+import io.github.zmqspring.core.ZmqTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * The shortest proof that CURVE works end to end: an allowed template client is served
+ * and an unknown one is refused while the allowed one keeps being served.
+ */
+@Timeout(value = 1, unit = TimeUnit.MINUTES)
+class CurveSmokeTests {
+
+	@Test
+	void allowedClientIsServedAndUnknownClientIsRefused() {
+		ZCert server = new ZCert();
+		ZCert client = new ZCert();
+		ZCert stranger = new ZCert();
+		int port = ZmqTestSupport.freePort();
+		ZmqTestSupport.runner()
+			.withUserConfiguration(Echo.class)
+			.withPropertyValues("zmq.endpoints.secure.addresses=@tcp://127.0.0.1:" + port,
+					"zmq.endpoints.secure.security.mechanism=curve",
+					"zmq.endpoints.secure.security.curve.secret-key=" + server.getSecretKeyAsZ85(),
+					"zmq.endpoints.secure.security.curve.allowed-client-keys=" + client.getPublicKeyAsZ85(),
+					"zmq.endpoints.client.addresses=>tcp://127.0.0.1:" + port,
+					"zmq.endpoints.client.security.mechanism=curve",
+					"zmq.endpoints.client.security.curve.secret-key=" + client.getSecretKeyAsZ85(),
+					"zmq.endpoints.client.security.curve.server-key=" + server.getPublicKeyAsZ85(),
+					"zmq.endpoints.stranger.addresses=>tcp://127.0.0.1:" + port,
+					"zmq.endpoints.stranger.request-timeout=1s", "zmq.endpoints.stranger.security.mechanism=curve",
+					"zmq.endpoints.stranger.security.curve.secret-key=" + stranger.getSecretKeyAsZ85(),
+					"zmq.endpoints.stranger.security.curve.server-key=" + server.getPublicKeyAsZ85())
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				ZmqTemplate template = context.getBean(ZmqTemplate.class);
+				assertThat(template.request("client", "one", String.class, Duration.ofSeconds(10)))
+					.isEqualTo("echo one");
+				assertThatExceptionOfType(ZmqRequestTimeoutException.class)
+					.isThrownBy(() -> template.request("stranger", "let me in", String.class));
+				assertThat(template.request("client", "two", String.class, Duration.ofSeconds(10)))
+					.isEqualTo("echo two");
+				assertThat(context.getBean(ZmqAuthenticator.class).refusedHandshakes()).isPositive();
+			});
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class Echo {
+
+		@Bean
+		EchoReplier echoReplier() {
+			return new EchoReplier();
+		}
+
+	}
+
+	static class EchoReplier {
+
+		@ZmqReplier(value = "secure", id = "secure-echo")
+		String echo(String text) {
+			return "echo " + text;
+		}
+
+	}
+
+}

@@ -85,7 +85,7 @@ public class CurvePushPullBenchmark {
 		@Param({ "100", "65536" })
 		public int size;
 
-		final CurveKeys keys = CurveKeys.generate();
+		final CurveKeyPairs keys = CurveKeyPairs.generate();
 
 	}
 

@@ -69,7 +69,7 @@ public class CurveRequestLatencyBenchmark {
 		@Param({ "100", "65536" })
 		public int size;
 
-		final CurveKeys keys = CurveKeys.generate();
+		final CurveKeyPairs keys = CurveKeyPairs.generate();
 
 		byte[] message;
 

@@ -44,7 +44,7 @@ public enum Security {
 	 * @param socket the bound socket, before it binds
 	 * @param keys the key pairs
 	 */
-	void server(ZMQ.Socket socket, CurveKeys keys) {
+	void server(ZMQ.Socket socket, CurveKeyPairs keys) {
 		if (this == CURVE) {
 			socket.setCurveServer(true);
 			socket.setCurvePublicKey(ZMQ.Curve.z85Decode(keys.server().publicKey));
@@ -57,7 +57,7 @@ public enum Security {
 	 * @param socket the connecting socket, before it connects
 	 * @param keys the key pairs
 	 */
-	void client(ZMQ.Socket socket, CurveKeys keys) {
+	void client(ZMQ.Socket socket, CurveKeyPairs keys) {
 		if (this == CURVE) {
 			socket.setCurveServerKey(ZMQ.Curve.z85Decode(keys.server().publicKey));
 			socket.setCurvePublicKey(ZMQ.Curve.z85Decode(keys.client().publicKey));
@@ -72,7 +72,7 @@ public enum Security {
 	 * @param options further options of the endpoint
 	 * @return the options, {@code options} as given for NULL
 	 */
-	Map<String, Object> serverOptions(CurveKeys keys, Map<String, Object> options) {
+	Map<String, Object> serverOptions(CurveKeyPairs keys, Map<String, Object> options) {
 		if (this == NULL) {
 			return options;
 		}
@@ -91,7 +91,7 @@ public enum Security {
 	 * @param options further options of the endpoint
 	 * @return the options, {@code options} as given for NULL
 	 */
-	Map<String, Object> clientOptions(CurveKeys keys, Map<String, Object> options) {
+	Map<String, Object> clientOptions(CurveKeyPairs keys, Map<String, Object> options) {
 		if (this == NULL) {
 			return options;
 		}

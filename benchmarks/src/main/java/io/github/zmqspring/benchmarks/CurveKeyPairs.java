@@ -26,14 +26,14 @@ import org.zeromq.ZMQ;
  * @param client the client's key pair
  * @author zmq-spring contributors
  */
-public record CurveKeys(ZMQ.Curve.KeyPair server, ZMQ.Curve.KeyPair client) {
+public record CurveKeyPairs(ZMQ.Curve.KeyPair server, ZMQ.Curve.KeyPair client) {
 
 	/**
 	 * Generate both key pairs.
 	 * @return the keys
 	 */
-	public static CurveKeys generate() {
-		return new CurveKeys(keyPair(), keyPair());
+	public static CurveKeyPairs generate() {
+		return new CurveKeyPairs(keyPair(), keyPair());
 	}
 
 	/**

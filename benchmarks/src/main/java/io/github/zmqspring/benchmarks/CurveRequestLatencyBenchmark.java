@@ -124,7 +124,7 @@ public class CurveRequestLatencyBenchmark {
 	 */
 	public static class StarterState extends Flow {
 
-		private StarterFixture fixture;
+		StarterFixture fixture;
 
 		ZmqTemplate template;
 

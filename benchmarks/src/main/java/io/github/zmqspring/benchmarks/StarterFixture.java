@@ -57,11 +57,8 @@ public final class StarterFixture implements AutoCloseable {
 
 	private final ConfigurableApplicationContext application;
 
-	private final String address;
-
-	private StarterFixture(ConfigurableApplicationContext application, String address) {
+	private StarterFixture(ConfigurableApplicationContext application) {
 		this.application = application;
-		this.address = address;
 	}
 
 	/**
@@ -99,7 +96,7 @@ public final class StarterFixture implements AutoCloseable {
 				: "tcp://127.0.0.1:" + freePort();
 		properties.put("zmq.endpoints." + IN + ".addresses", "@" + address);
 		properties.put("zmq.endpoints." + OUT + ".addresses", ">" + address);
-		return new StarterFixture(run(properties, counter, BenchApplication.class, listener), address);
+		return new StarterFixture(run(properties, counter, BenchApplication.class, listener));
 	}
 
 	/**
@@ -155,11 +152,13 @@ public final class StarterFixture implements AutoCloseable {
 	}
 
 	/**
-	 * Return the address the listener is bound to.
-	 * @return the address
+	 * Return one of the application's beans (the harness tests check the setup with it).
+	 * @param <T> the bean type
+	 * @param type the bean type
+	 * @return the bean
 	 */
-	public String address() {
-		return this.address;
+	public <T> T bean(Class<T> type) {
+		return this.application.getBean(type);
 	}
 
 	@Override

@@ -25,15 +25,12 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.NestedConfigurationProperty;
 import org.springframework.util.unit.DataSize;
 
 import io.github.zmqspring.guard.ReceiveLimits;
 import io.github.zmqspring.core.ZmqEndpointDefinition;
-import io.github.zmqspring.core.ZmqSocketOptions;
 import io.github.zmqspring.proxy.ZmqInvalidProxyException;
 import io.github.zmqspring.proxy.ZmqProxyDefinition;
-import io.github.zmqspring.proxy.ZmqProxyType;
 
 /**
  * Configuration properties for ZeroMQ, under {@code zmq}. Unknown keys fail startup.
@@ -58,14 +55,14 @@ public class ZmqProperties {
 	 * request-timeout, request-retries, send-timeout, and security.* (mechanism, curve.*,
 	 * plain.*, allow, deny; see docs/security.md).
 	 */
-	private Map<String, Endpoint> endpoints = new LinkedHashMap<>();
+	private Map<String, ZmqEndpointProperties> endpoints = new LinkedHashMap<>();
 
 	/**
 	 * Devices with no code, by name: each forwards messages between a front end and a
 	 * back end on its own thread. Keys of each proxy: type, frontend, backend,
 	 * auto-startup.
 	 */
-	private Map<String, Proxy> proxies = new LinkedHashMap<>();
+	private Map<String, ZmqProxyProperties> proxies = new LinkedHashMap<>();
 
 	public Context getContext() {
 		return this.context;
@@ -79,19 +76,19 @@ public class ZmqProperties {
 		return this.template;
 	}
 
-	public Map<String, Endpoint> getEndpoints() {
+	public Map<String, ZmqEndpointProperties> getEndpoints() {
 		return this.endpoints;
 	}
 
-	public void setEndpoints(Map<String, Endpoint> endpoints) {
+	public void setEndpoints(Map<String, ZmqEndpointProperties> endpoints) {
 		this.endpoints = endpoints;
 	}
 
-	public Map<String, Proxy> getProxies() {
+	public Map<String, ZmqProxyProperties> getProxies() {
 		return this.proxies;
 	}
 
-	public void setProxies(Map<String, Proxy> proxies) {
+	public void setProxies(Map<String, ZmqProxyProperties> proxies) {
 		this.proxies = proxies;
 	}
 
@@ -360,334 +357,6 @@ public class ZmqProperties {
 
 		public void setMaxRequestSockets(int maxRequestSockets) {
 			this.maxRequestSockets = maxRequestSockets;
-		}
-
-	}
-
-	/**
-	 * One named endpoint.
-	 */
-	public static class Endpoint {
-
-		/**
-		 * Addresses, comma-separated or a list: "@tcp://*:5555" binds, ">tcp://host:5555"
-		 * connects, a bare address takes the socket type's usual direction.
-		 */
-		private List<String> addresses = new ArrayList<>();
-
-		/**
-		 * Send high-water mark: messages queued per peer before sending blocks or drops
-		 * (PUB). JeroMQ's default is 1000.
-		 */
-		private @Nullable Integer sendHighWaterMark;
-
-		/**
-		 * Receive high-water mark: messages queued per peer on the receiving side.
-		 * JeroMQ's default is 1000.
-		 */
-		private @Nullable Integer receiveHighWaterMark;
-
-		/**
-		 * How long unsent messages are kept when the socket closes. Defaults to 1s for
-		 * PUB and PUSH sockets and 0 for the others.
-		 */
-		private @Nullable Duration linger;
-
-		/**
-		 * Delay before a dropped or refused connection is retried. JeroMQ's default is
-		 * 100ms.
-		 */
-		private @Nullable Duration reconnectInterval;
-
-		/**
-		 * Longest delay between reconnection attempts (exponential back-off up to it).
-		 * Defaults to 2s.
-		 */
-		private @Nullable Duration reconnectIntervalMax;
-
-		/**
-		 * How long a new connection may take to complete the ZeroMQ handshake before it
-		 * is dropped and retried. Defaults to 1s.
-		 */
-		private @Nullable Duration handshakeInterval;
-
-		/**
-		 * How often a connecting socket sends ZeroMQ heartbeats so a vanished peer is
-		 * noticed; 0 turns them off. Defaults to 5s. Bound sockets answer heartbeats.
-		 */
-		private @Nullable Duration heartbeatInterval;
-
-		/**
-		 * How long a connecting socket waits for any traffic after a heartbeat before it
-		 * drops the connection and reconnects. Defaults to 15s.
-		 */
-		private @Nullable Duration heartbeatTimeout;
-
-		/**
-		 * How long the peer should keep the connection without hearing from this socket.
-		 * Defaults to 15s.
-		 */
-		private @Nullable Duration heartbeatTtl;
-
-		/**
-		 * Largest message accepted from a peer; a peer that sends a bigger one is
-		 * disconnected. Defaults to 4MB; a negative value removes the limit.
-		 */
-		private @Nullable DataSize maxMessageSize;
-
-		/**
-		 * Reply timeout of one attempt of a template request to this endpoint; unset uses
-		 * zmq.template.request-timeout.
-		 */
-		private @Nullable Duration requestTimeout;
-
-		/**
-		 * How many times a template request is sent again, on a fresh socket, after an
-		 * attempt timed out; each attempt waits the request timeout. Defaults to 0:
-		 * requests may not be idempotent, so retrying is opt-in.
-		 */
-		private @Nullable Integer requestRetries;
-
-		/**
-		 * How long a push to this endpoint waits for a peer to take the message, and any
-		 * template call for another caller to let go of its socket; unset uses
-		 * zmq.template.send-timeout.
-		 */
-		private @Nullable Duration sendTimeout;
-
-		/**
-		 * Security: mechanism (null, plain, curve), CURVE keys, PLAIN credentials, IP
-		 * allow and deny lists.
-		 */
-		@NestedConfigurationProperty
-		private final ZmqSecurityProperties security = new ZmqSecurityProperties();
-
-		public List<String> getAddresses() {
-			return this.addresses;
-		}
-
-		public void setAddresses(List<String> addresses) {
-			this.addresses = addresses;
-		}
-
-		public @Nullable Integer getSendHighWaterMark() {
-			return this.sendHighWaterMark;
-		}
-
-		public void setSendHighWaterMark(@Nullable Integer sendHighWaterMark) {
-			this.sendHighWaterMark = sendHighWaterMark;
-		}
-
-		public @Nullable Integer getReceiveHighWaterMark() {
-			return this.receiveHighWaterMark;
-		}
-
-		public void setReceiveHighWaterMark(@Nullable Integer receiveHighWaterMark) {
-			this.receiveHighWaterMark = receiveHighWaterMark;
-		}
-
-		public @Nullable Duration getLinger() {
-			return this.linger;
-		}
-
-		public void setLinger(@Nullable Duration linger) {
-			this.linger = linger;
-		}
-
-		public @Nullable Duration getReconnectInterval() {
-			return this.reconnectInterval;
-		}
-
-		public void setReconnectInterval(@Nullable Duration reconnectInterval) {
-			this.reconnectInterval = reconnectInterval;
-		}
-
-		public @Nullable Duration getReconnectIntervalMax() {
-			return this.reconnectIntervalMax;
-		}
-
-		public void setReconnectIntervalMax(@Nullable Duration reconnectIntervalMax) {
-			this.reconnectIntervalMax = reconnectIntervalMax;
-		}
-
-		public @Nullable Duration getHandshakeInterval() {
-			return this.handshakeInterval;
-		}
-
-		public void setHandshakeInterval(@Nullable Duration handshakeInterval) {
-			this.handshakeInterval = handshakeInterval;
-		}
-
-		public @Nullable Duration getHeartbeatInterval() {
-			return this.heartbeatInterval;
-		}
-
-		public void setHeartbeatInterval(@Nullable Duration heartbeatInterval) {
-			this.heartbeatInterval = heartbeatInterval;
-		}
-
-		public @Nullable Duration getHeartbeatTimeout() {
-			return this.heartbeatTimeout;
-		}
-
-		public void setHeartbeatTimeout(@Nullable Duration heartbeatTimeout) {
-			this.heartbeatTimeout = heartbeatTimeout;
-		}
-
-		public @Nullable Duration getHeartbeatTtl() {
-			return this.heartbeatTtl;
-		}
-
-		public void setHeartbeatTtl(@Nullable Duration heartbeatTtl) {
-			this.heartbeatTtl = heartbeatTtl;
-		}
-
-		public @Nullable DataSize getMaxMessageSize() {
-			return this.maxMessageSize;
-		}
-
-		public void setMaxMessageSize(@Nullable DataSize maxMessageSize) {
-			this.maxMessageSize = maxMessageSize;
-		}
-
-		public @Nullable Integer getRequestRetries() {
-			return this.requestRetries;
-		}
-
-		public void setRequestRetries(@Nullable Integer requestRetries) {
-			this.requestRetries = requestRetries;
-		}
-
-		public @Nullable Duration getSendTimeout() {
-			return this.sendTimeout;
-		}
-
-		public void setSendTimeout(@Nullable Duration sendTimeout) {
-			this.sendTimeout = sendTimeout;
-		}
-
-		public @Nullable Duration getRequestTimeout() {
-			return this.requestTimeout;
-		}
-
-		public void setRequestTimeout(@Nullable Duration requestTimeout) {
-			this.requestTimeout = requestTimeout;
-		}
-
-		public ZmqSecurityProperties getSecurity() {
-			return this.security;
-		}
-
-		ZmqEndpointDefinition toDefinition(String name) {
-			ZmqSocketOptions options = ZmqSocketOptions.builder()
-				.sendHighWaterMark(this.sendHighWaterMark)
-				.receiveHighWaterMark(this.receiveHighWaterMark)
-				.linger(this.linger)
-				.reconnectInterval(this.reconnectInterval)
-				.reconnectIntervalMax(this.reconnectIntervalMax)
-				.handshakeInterval(this.handshakeInterval)
-				.heartbeatInterval(this.heartbeatInterval)
-				.heartbeatTimeout(this.heartbeatTimeout)
-				.heartbeatTtl(this.heartbeatTtl)
-				.maxMessageSize((this.maxMessageSize != null) ? this.maxMessageSize.toBytes() : null)
-				.requestTimeout(this.requestTimeout)
-				.requestRetries(this.requestRetries)
-				.sendTimeout(this.sendTimeout)
-				.security(this.security.toSecurity("zmq.endpoints." + name + ".security"))
-				.build();
-			return new ZmqEndpointDefinition(List.copyOf(this.addresses), options);
-		}
-
-	}
-
-	/**
-	 * One proxy (device).
-	 */
-	public static class Proxy {
-
-		/**
-		 * Device type: queue (ROUTER front end, DEALER back end) for request-reply,
-		 * forwarder (XSUB front end, XPUB back end) for publish-subscribe, or streamer
-		 * (PULL front end, PUSH back end) for pipelines. Required.
-		 */
-		private @Nullable ZmqProxyType type;
-
-		/**
-		 * Front-end addresses (where clients, publishers or pushers connect),
-		 * comma-separated or a list: a bare address or "@tcp://*:5559" binds,
-		 * ">tcp://host:5559" connects. Or the name of an endpoint under zmq.endpoints,
-		 * whose socket options then apply. Required.
-		 */
-		private List<String> frontend = new ArrayList<>();
-
-		/**
-		 * Back-end addresses (where servers, subscribers or pullers connect), written
-		 * like the front end; a bare address binds. Required.
-		 */
-		private List<String> backend = new ArrayList<>();
-
-		/**
-		 * Whether the proxy starts with the application; when false, start it through
-		 * ZmqProxyRegistry.start(name).
-		 */
-		private boolean autoStartup = true;
-
-		public @Nullable ZmqProxyType getType() {
-			return this.type;
-		}
-
-		public void setType(@Nullable ZmqProxyType type) {
-			this.type = type;
-		}
-
-		public List<String> getFrontend() {
-			return this.frontend;
-		}
-
-		public void setFrontend(List<String> frontend) {
-			this.frontend = frontend;
-		}
-
-		public List<String> getBackend() {
-			return this.backend;
-		}
-
-		public void setBackend(List<String> backend) {
-			this.backend = backend;
-		}
-
-		public boolean isAutoStartup() {
-			return this.autoStartup;
-		}
-
-		public void setAutoStartup(boolean autoStartup) {
-			this.autoStartup = autoStartup;
-		}
-
-		ZmqProxyDefinition toDefinition(String name) {
-			String prefix = "zmq.proxies." + name + ".";
-			if (this.type == null) {
-				throw new ZmqInvalidProxyException(name, prefix + "type", "is not set",
-						"Set " + prefix + "type to queue (ROUTER/DEALER, request-reply), forwarder (XSUB/XPUB, "
-								+ "publish-subscribe) or streamer (PULL/PUSH, pipeline).");
-			}
-			String frontend = join(this.frontend);
-			if (frontend.isEmpty()) {
-				throw new ZmqInvalidProxyException(name, prefix + "frontend", "is not set", "Set " + prefix
-						+ "frontend to the address clients use, for example \"@tcp://*:5559\", or to the name of an "
-						+ "endpoint under zmq.endpoints.");
-			}
-			String backend = join(this.backend);
-			if (backend.isEmpty()) {
-				throw new ZmqInvalidProxyException(name, prefix + "backend", "is not set", "Set " + prefix
-						+ "backend to the address servers or workers connect to, for example \"@tcp://*:5560\", or "
-						+ "to the name of an endpoint under zmq.endpoints.");
-			}
-			return new ZmqProxyDefinition(name, this.type, frontend, backend, this.autoStartup);
-		}
-
-		private static String join(List<String> addresses) {
-			return String.join(",", addresses.stream().map(String::trim).filter((a) -> !a.isEmpty()).toList());
 		}
 
 	}

@@ -128,6 +128,14 @@ final class AsyncRequestChannel implements TemplateWatcher.Timed {
 		this.watcher.wakeBy(request.deadlineNanos);
 	}
 
+	private ZmqRequestTimeoutException timedOut(PendingRequest request) {
+		String name = this.endpoint.name();
+		EndpointSockets open = this.sockets;
+		String hint = (open != null) ? open.refusals().hint(name, request.timeout.multipliedBy(request.attempt)) : "";
+		return new ZmqRequestTimeoutException(name, request.timeout, request.attempt,
+				ZmqRequestTimeoutException.describe(name, request.timeout, request.attempt) + hint);
+	}
+
 	private EndpointSockets open() {
 		EndpointSockets open = this.sockets;
 		if (open == null) {
@@ -282,7 +290,7 @@ final class AsyncRequestChannel implements TemplateWatcher.Timed {
 				else {
 					this.pending.remove(next.correlationId);
 					this.counters.timedOut();
-					next.failure = new ZmqRequestTimeoutException(this.endpoint.name(), next.timeout, next.attempt);
+					next.failure = timedOut(next);
 					completed = finish(next, completed);
 				}
 			}

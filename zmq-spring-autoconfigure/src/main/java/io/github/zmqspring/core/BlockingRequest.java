@@ -98,7 +98,10 @@ final class BlockingRequest {
 				if (attempt >= this.maxAttempts) {
 					this.counters.timedOut();
 					this.reusable = true;
-					throw new ZmqRequestTimeoutException(this.sockets.endpoint.name(), this.timeout, attempt);
+					String name = this.sockets.endpoint.name();
+					throw new ZmqRequestTimeoutException(name, this.timeout, attempt,
+							ZmqRequestTimeoutException.describe(name, this.timeout, attempt)
+									+ this.sockets.refusals().hint(name, this.timeout.multipliedBy(attempt)));
 				}
 				this.counters.retried();
 				if (target != null && this.sockets.replace(target)) {

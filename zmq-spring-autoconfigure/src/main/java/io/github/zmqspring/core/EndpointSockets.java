@@ -55,12 +55,15 @@ final class EndpointSockets {
 
 	private final @Nullable Runnable onChange;
 
+	private final HandshakeRefusals refusals;
+
 	/** Round-robin position; used by the holder only. */
 	private int next;
 
 	private EndpointSockets(ZmqSocketFactory socketFactory, SocketType type, ZmqEndpoint endpoint,
-			@Nullable Runnable onChange) {
+			@Nullable Runnable onChange, HandshakeRefusals refusals) {
 		this.socketFactory = socketFactory;
+		this.refusals = refusals;
 		this.type = type;
 		this.endpoint = endpoint;
 		this.onChange = onChange;
@@ -82,7 +85,24 @@ final class EndpointSockets {
 	 */
 	static EndpointSockets open(ZmqSocketFactory socketFactory, SocketType type, ZmqEndpoint endpoint,
 			@Nullable Runnable onChange) {
-		EndpointSockets opened = new EndpointSockets(socketFactory, type, endpoint, onChange);
+		return open(socketFactory, type, endpoint, onChange, new HandshakeRefusals());
+	}
+
+	/**
+	 * Open the sockets of an endpoint, recording the handshakes servers refuse.
+	 * @param socketFactory the factory
+	 * @param type {@code DEALER}, {@code PUSH} or {@code XPUB}
+	 * @param endpoint the endpoint
+	 * @param onChange also called on JeroMQ's I/O thread when a gated socket gains or
+	 * loses a ready connection; may be {@code null}
+	 * @param refusals where refused handshakes are recorded, shared by the endpoint's
+	 * socket sets
+	 * @return the open sockets
+	 * @throws ZmqBindException if an address cannot be bound or connected
+	 */
+	static EndpointSockets open(ZmqSocketFactory socketFactory, SocketType type, ZmqEndpoint endpoint,
+			@Nullable Runnable onChange, HandshakeRefusals refusals) {
+		EndpointSockets opened = new EndpointSockets(socketFactory, type, endpoint, onChange, refusals);
 		try {
 			for (int slot = 0; slot < opened.sockets.length; slot++) {
 				opened.sockets[slot] = opened.openSocket(slot);
@@ -110,6 +130,7 @@ final class EndpointSockets {
 					created[0] = this.gated ? TemplateSocket.gated(raw, slot, this::connectionsChanged)
 							: TemplateSocket.ungated(raw, slot);
 				}, (event) -> {
+					this.refusals.onEvent(event);
 					TemplateSocket opened = created[0];
 					if (opened != null) {
 						opened.onEvent(event);
@@ -125,6 +146,14 @@ final class EndpointSockets {
 		if (this.onChange != null) {
 			this.onChange.run();
 		}
+	}
+
+	/**
+	 * Return where this set records refused handshakes.
+	 * @return the endpoint's record
+	 */
+	HandshakeRefusals refusals() {
+		return this.refusals;
 	}
 
 	/**

@@ -41,6 +41,12 @@ final class RequestSocketPool {
 
 	private final int maxSets;
 
+	/**
+	 * Shared by all of the endpoint's sets: a refusal seen on one explains a timeout on
+	 * another.
+	 */
+	private final HandshakeRefusals refusals = new HandshakeRefusals();
+
 	private final ReentrantLock lock = new ReentrantLock();
 
 	private final Condition returned = this.lock.newCondition();
@@ -97,7 +103,7 @@ final class RequestSocketPool {
 			this.lock.unlock();
 		}
 		try {
-			return EndpointSockets.open(this.socketFactory, SocketType.DEALER, this.endpoint, null);
+			return EndpointSockets.open(this.socketFactory, SocketType.DEALER, this.endpoint, null, this.refusals);
 		}
 		catch (RuntimeException ex) {
 			forget();

@@ -47,11 +47,13 @@ public class ZmqRequestTimeoutException extends ZmqException {
 	 * @param attempts how many attempts were made (1 + retries)
 	 */
 	public ZmqRequestTimeoutException(String endpoint, Duration timeout, int attempts) {
-		this(endpoint, timeout, attempts,
-				"No reply from '" + endpoint + "' within " + timeout.toMillis() + " ms"
-						+ ((attempts > 1)
-								? " per attempt (" + attempts + " attempts: 1 + " + (attempts - 1) + " retries)"
-								: " (1 attempt, no retries)"));
+		this(endpoint, timeout, attempts, describe(endpoint, timeout, attempts));
+	}
+
+	static String describe(String endpoint, Duration timeout, int attempts) {
+		return "No reply from '" + endpoint + "' within " + timeout.toMillis() + " ms"
+				+ ((attempts > 1) ? " per attempt (" + attempts + " attempts: 1 + " + (attempts - 1) + " retries)"
+						: " (1 attempt, no retries)");
 	}
 
 	/**

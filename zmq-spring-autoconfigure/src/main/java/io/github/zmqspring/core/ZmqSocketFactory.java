@@ -16,6 +16,7 @@
 
 package io.github.zmqspring.core;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -176,11 +177,13 @@ public class ZmqSocketFactory {
 			ZmqSocketOptions options = endpoint.options();
 			options.applyTo(socket, type);
 			EventHook hook = new EventHook(owner, endpoint.name(), type, socketListener);
+			ZmqSecurity security = options.securityOrNone();
+			boolean curve = security.mechanism() == ZmqMechanism.CURVE;
 			SocketGuard guard = this.receiveGuard.forSocket(owner.description(), options.maxMessageSizeOrDefault(),
-					options.handshakeDeadline(), hook::peerDropped);
+					handshakeDeadline(options, security), !curve, hook::peerDropped);
 			hook.guard = guard;
 			socket.setMsgAllocator(guard);
-			secure(socket, endpoint, owner, hook);
+			secure(socket, endpoint, owner, hook, guard);
 			beforeAttach.accept(socket);
 			// one hook per socket (JeroMQ allows no second one); events are rare, so
 			// building an event object each time costs nothing on the message path
@@ -197,11 +200,27 @@ public class ZmqSocketFactory {
 	}
 
 	/**
+	 * Return how long a new connection of the socket has to be heard from. The guard
+	 * hears a connection through the frames JeroMQ attributes to it; JeroMQ decrypts each
+	 * CURVE frame into a message of its own and attributes only that one, so a CURVE
+	 * server hears its connections from the ZAP handler instead (a connection it let in
+	 * has completed its handshake), and a CURVE client, which asks no ZAP handler, gets
+	 * no deadline (it connects to a server it was configured with).
+	 */
+	private static @Nullable Duration handshakeDeadline(ZmqSocketOptions options, ZmqSecurity security) {
+		if (security.mechanism() == ZmqMechanism.CURVE && !security.isServer()) {
+			return null;
+		}
+		return options.handshakeDeadline();
+	}
+
+	/**
 	 * Apply the endpoint's security. A socket whose handshakes the ZAP handler decides is
 	 * registered first, so that the handler runs before the socket can accept anyone:
 	 * JeroMQ lets a CURVE or PLAIN server without one accept every peer.
 	 */
-	private void secure(ZMQ.Socket socket, ZmqEndpoint endpoint, ZmqSocketOwner owner, EventHook hook) {
+	private void secure(ZMQ.Socket socket, ZmqEndpoint endpoint, ZmqSocketOwner owner, EventHook hook,
+			SocketGuard guard) {
 		ZmqSecurity security = endpoint.options().securityOrNone();
 		if (security == ZmqSecurity.NONE) {
 			return;
@@ -214,7 +233,19 @@ public class ZmqSocketFactory {
 			}
 			zapDomain = owner.kind() + ":" + owner.name() + ":" + endpoint.name();
 			this.authenticator.register(zapDomain, security, owner.description(),
-					"zmq.endpoints." + endpoint.name() + ".security", hook::peerRefused);
+					"zmq.endpoints." + endpoint.name() + ".security", new ZmqAuthenticator.ZapListener() {
+
+						@Override
+						public void allowed(String address) {
+							guard.heardFromHost(address);
+						}
+
+						@Override
+						public void refused(String address, RefusalReason reason) {
+							hook.peerRefused(address, reason);
+						}
+
+					});
 		}
 		security.applyTo(socket, zapDomain);
 		if (security.mechanism() == ZmqMechanism.PLAIN) {

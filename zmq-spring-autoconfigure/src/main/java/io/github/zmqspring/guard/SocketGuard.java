@@ -57,6 +57,8 @@ public final class SocketGuard implements MsgAllocator {
 
 	private final DropListener dropListener;
 
+	private final boolean budgeted;
+
 	private final ReceiveBudget budget;
 
 	private final Map<String, ConnectionGuard> byPeer = new ConcurrentHashMap<>();
@@ -75,8 +77,9 @@ public final class SocketGuard implements MsgAllocator {
 	private volatile @Nullable LastConnection last;
 
 	SocketGuard(ZmqReceiveGuard context, String description, long maxFrameSize, @Nullable Duration handshakeDeadline,
-			DropListener dropListener) {
+			boolean budgeted, DropListener dropListener) {
 		this.context = context;
+		this.budgeted = budgeted;
 		this.description = description;
 		this.maxFrameSize = (maxFrameSize >= 0) ? Math.min(maxFrameSize, Integer.MAX_VALUE) : Integer.MAX_VALUE;
 		this.handshakeDeadline = handshakeDeadline;
@@ -96,7 +99,7 @@ public final class SocketGuard implements MsgAllocator {
 		if (size < 0 || size > this.maxFrameSize) {
 			return new GuardedMsg(0, this, true);
 		}
-		if (size < ReceiveLimits.BUDGETED_FRAME_SIZE) {
+		if (size < ReceiveLimits.BUDGETED_FRAME_SIZE || !this.budgeted) {
 			return new GuardedMsg(size, this, false);
 		}
 		if (!this.budget.tryReserve(size)) {
@@ -162,6 +165,23 @@ public final class SocketGuard implements MsgAllocator {
 		if (exceeded != null) {
 			drop(connection, exceeded);
 			frame.discard();
+		}
+	}
+
+	/**
+	 * Count the connections from a host that are still handshaking as heard from: the
+	 * starter's ZAP handler let one of them in, so it completed its security handshake.
+	 * CURVE frames never reach the guard (JeroMQ decrypts them into messages of its own),
+	 * so for a CURVE server this is how a connection shows it is no peer that stopped
+	 * after the greeting.
+	 * @param host the IP address the ZAP handler saw
+	 */
+	public void heardFromHost(String host) {
+		String prefix = host + ":";
+		for (ConnectionGuard connection : this.byPeer.values()) {
+			if (!connection.wasHeard() && connection.peer().startsWith(prefix)) {
+				connection.heard();
+			}
 		}
 	}
 

@@ -93,7 +93,25 @@ public final class ZmqReceiveGuard implements AutoCloseable {
 	 */
 	public SocketGuard forSocket(String description, long maxFrameSize, @Nullable Duration handshakeDeadline,
 			SocketGuard.DropListener dropListener) {
-		return new SocketGuard(this, description, maxFrameSize, handshakeDeadline, dropListener);
+		return forSocket(description, maxFrameSize, handshakeDeadline, true, dropListener);
+	}
+
+	/**
+	 * Create the guard of one socket, choosing whether its frames are charged to the
+	 * budgets.
+	 * @param description the socket's owner, for logs
+	 * @param maxFrameSize the socket's largest accepted frame (negative: no limit)
+	 * @param handshakeDeadline how long a new connection has to complete its handshake
+	 * and be heard from, {@code null} for no deadline
+	 * @param budgeted whether frames are charged to the budgets; not for CURVE sockets,
+	 * whose frames JeroMQ decrypts into messages of its own and then leaves to the
+	 * collector, which would hold their budget until the next collection
+	 * @param dropListener told about every dropped connection
+	 * @return the socket's guard, to install as its allocator and event hook
+	 */
+	public SocketGuard forSocket(String description, long maxFrameSize, @Nullable Duration handshakeDeadline,
+			boolean budgeted, SocketGuard.DropListener dropListener) {
+		return new SocketGuard(this, description, maxFrameSize, handshakeDeadline, budgeted, dropListener);
 	}
 
 	/**

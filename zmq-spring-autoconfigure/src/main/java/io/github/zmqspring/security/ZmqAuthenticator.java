@@ -41,11 +41,12 @@ import io.github.zmqspring.support.LogSanitizer;
  * bound, before {@link #register} returns, that is before the first secured socket binds
  * or connects. It stops with {@link #close()}, before the context closes.
  * <p>
- * A refused peer is counted, reported to the socket's {@link RefusalListener} and logged
- * as a warning at most once per socket and peer address per minute, with the client's
- * public key (never a secret key or password) and the property that would let it in.
- * Handshakes of a socket this handler does not know (a socket the application configured
- * itself as CURVE or PLAIN server in the shared context) are refused.
+ * Every decision is reported to the socket's {@link ZapListener}; a refused peer is also
+ * counted and logged as a warning at most once per socket and peer address per minute,
+ * with the client's public key (never a secret key or password) and the property that
+ * would let it in. Handshakes of a socket this handler does not know (a socket the
+ * application configured itself as CURVE or PLAIN server in the shared context) are
+ * refused.
  *
  * @author zmq-spring contributors
  * @since 0.1.0
@@ -96,12 +97,12 @@ public class ZmqAuthenticator implements AutoCloseable {
 	 * @param description how log lines name the socket
 	 * @param settings the property prefix of the endpoint's security settings, for log
 	 * lines
-	 * @param listener told about each refused peer, on the handler's thread
+	 * @param listener told about each decision, on the handler's thread
 	 * @throws IllegalStateException if the handler cannot start, or this authenticator is
 	 * closed
 	 */
 	public void register(String domain, ZmqSecurity security, String description, String settings,
-			RefusalListener listener) {
+			ZapListener listener) {
 		ensureRunning();
 		if (this.domains.size() >= MAX_DOMAINS && !this.domains.containsKey(domain)) {
 			throw new IllegalStateException("More than " + MAX_DOMAINS + " secured ZeroMQ sockets");
@@ -149,6 +150,9 @@ public class ZmqAuthenticator implements AutoCloseable {
 		RefusalReason reason = (domain != null) ? domain.security().authorize(mechanism, address, credentials)
 				: RefusalReason.UNKNOWN_DOMAIN;
 		if (reason == null) {
+			if (domain != null) {
+				domain.listener().allowed(address);
+			}
 			return true;
 		}
 		this.refused.increment();
@@ -207,10 +211,17 @@ public class ZmqAuthenticator implements AutoCloseable {
 	}
 
 	/**
-	 * Told about each peer the handler refused.
+	 * Told about each handshake the handler decided for a socket.
 	 */
 	@FunctionalInterface
-	public interface RefusalListener {
+	public interface ZapListener {
+
+		/**
+		 * Called on the handler's thread for each handshake let in.
+		 * @param address the peer's IP address
+		 */
+		default void allowed(String address) {
+		}
 
 		/**
 		 * Called on the handler's thread for each refused handshake.
@@ -221,7 +232,7 @@ public class ZmqAuthenticator implements AutoCloseable {
 
 	}
 
-	private record Domain(ZmqSecurity security, String description, String settings, RefusalListener listener) {
+	private record Domain(ZmqSecurity security, String description, String settings, ZapListener listener) {
 	}
 
 }

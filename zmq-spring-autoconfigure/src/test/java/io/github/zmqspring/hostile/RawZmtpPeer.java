@@ -59,6 +59,16 @@ final class RawZmtpPeer implements AutoCloseable {
 	 * @throws IOException if sending fails
 	 */
 	RawZmtpPeer greeting() throws IOException {
+		return greeting("NULL");
+	}
+
+	/**
+	 * Send the 64-byte ZMTP 3.0 greeting for the given mechanism, as a client.
+	 * @param mechanismName {@code NULL}, {@code PLAIN} or {@code CURVE}
+	 * @return this peer
+	 * @throws IOException if sending fails
+	 */
+	RawZmtpPeer greeting(String mechanismName) throws IOException {
 		ByteArrayOutputStream greeting = new ByteArrayOutputStream();
 		// signature: ff, eight padding bytes (the last 01, for ZMTP 1.0 peers), 7f
 		greeting.write(0xff);
@@ -68,7 +78,8 @@ final class RawZmtpPeer implements AutoCloseable {
 		greeting.write(3);
 		greeting.write(0);
 		byte[] mechanism = new byte[20];
-		System.arraycopy("NULL".getBytes(StandardCharsets.US_ASCII), 0, mechanism, 0, 4);
+		byte[] name = mechanismName.getBytes(StandardCharsets.US_ASCII);
+		System.arraycopy(name, 0, mechanism, 0, name.length);
 		greeting.write(mechanism);
 		greeting.write(0);
 		greeting.write(new byte[31]);

@@ -67,11 +67,24 @@ class CurveSmokeTests {
 				assertThat(template.request("client", "one", String.class, Duration.ofSeconds(10)))
 					.isEqualTo("echo one");
 				assertThatExceptionOfType(ZmqRequestTimeoutException.class)
-					.isThrownBy(() -> template.request("stranger", "let me in", String.class));
+					.isThrownBy(() -> template.request("stranger", "let me in", String.class))
+					.withMessageContaining("refused this client's handshake (status 400)")
+					.withMessageContaining("zmq.endpoints.stranger.security");
 				assertThat(template.request("client", "two", String.class, Duration.ofSeconds(10)))
 					.isEqualTo("echo two");
 				assertThat(context.getBean(ZmqAuthenticator.class).refusedHandshakes()).isPositive();
+				assertThat(zapThreads()).isOne();
 			});
+		// the handler's thread stops with the application, before the context closes
+		assertThat(zapThreads()).isZero();
+	}
+
+	private static long zapThreads() {
+		return Thread.getAllStackTraces()
+			.keySet()
+			.stream()
+			.filter((thread) -> thread.getName().equals(ZmqAuthenticator.THREAD_NAME) && thread.isAlive())
+			.count();
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -1,0 +1,118 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.github.zmqspring.security;
+
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.zeromq.ZCert;
+
+import io.github.zmqspring.ZmqTestSupport;
+import io.github.zmqspring.annotation.ZmqReplier;
+import io.github.zmqspring.core.ZmqRequestTimeoutException;
+import io.github.zmqspring.core.ZmqTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Each side of a configured proxy takes the security of the endpoint it names: a queue
+ * whose front end is a CURVE server for clients and whose back end is a CURVE server for
+ * workers with keys of their own.
+ */
+@Timeout(value = 2, unit = TimeUnit.MINUTES)
+class CurveProxyIntegrationTests {
+
+	@Test
+	void queueWithCurveOnBothSidesServesAllowedClientsThroughAllowedWorkersOnly() {
+		ZCert front = new ZCert();
+		ZCert back = new ZCert();
+		ZCert client = new ZCert();
+		ZCert worker = new ZCert();
+		ZCert stranger = new ZCert();
+		int frontPort = ZmqTestSupport.freePort();
+		int backPort = ZmqTestSupport.freePort();
+		ZmqTestSupport.runner()
+			.withPropertyValues("zmq.proxies.broker.type=queue", "zmq.proxies.broker.frontend=broker-front",
+					"zmq.proxies.broker.backend=broker-back",
+					"zmq.endpoints.broker-front.addresses=@tcp://127.0.0.1:" + frontPort,
+					"zmq.endpoints.broker-front.security.mechanism=curve",
+					"zmq.endpoints.broker-front.security.curve.secret-key=" + front.getSecretKeyAsZ85(),
+					"zmq.endpoints.broker-front.security.curve.allowed-client-keys=" + client.getPublicKeyAsZ85(),
+					"zmq.endpoints.broker-back.addresses=@tcp://127.0.0.1:" + backPort,
+					"zmq.endpoints.broker-back.security.mechanism=curve",
+					"zmq.endpoints.broker-back.security.curve.secret-key=" + back.getSecretKeyAsZ85(),
+					"zmq.endpoints.broker-back.security.curve.allowed-client-keys=" + worker.getPublicKeyAsZ85())
+			.run((broker) -> {
+				assertThat(broker).hasNotFailed();
+				ZmqTestSupport.runner()
+					.withBean(Worker.class)
+					.withPropertyValues("zmq.endpoints.work.addresses=>tcp://127.0.0.1:" + backPort,
+							"zmq.endpoints.work.security.mechanism=curve",
+							"zmq.endpoints.work.security.curve.secret-key=" + worker.getSecretKeyAsZ85(),
+							"zmq.endpoints.work.security.curve.server-key=" + back.getPublicKeyAsZ85(),
+							"zmq.endpoints.broker.addresses=>tcp://127.0.0.1:" + frontPort,
+							"zmq.endpoints.broker.security.mechanism=curve",
+							"zmq.endpoints.broker.security.curve.secret-key=" + client.getSecretKeyAsZ85(),
+							"zmq.endpoints.broker.security.curve.server-key=" + front.getPublicKeyAsZ85(),
+							"zmq.endpoints.stranger.addresses=>tcp://127.0.0.1:" + frontPort,
+							"zmq.endpoints.stranger.request-timeout=500ms",
+							"zmq.endpoints.stranger.security.mechanism=curve",
+							"zmq.endpoints.stranger.security.curve.secret-key=" + stranger.getSecretKeyAsZ85(),
+							"zmq.endpoints.stranger.security.curve.server-key=" + front.getPublicKeyAsZ85())
+					.run((app) -> {
+						assertThat(app).hasNotFailed();
+						ZmqTemplate template = app.getBean(ZmqTemplate.class);
+						// the worker's connection to the back end may come after the
+						// first
+						// request
+						await().atMost(Duration.ofSeconds(20))
+							.ignoreExceptions()
+							.untilAsserted(() -> assertThat(
+									template.request("broker", "first", String.class, Duration.ofSeconds(2)))
+								.isEqualTo("worked first"));
+						for (int i = 0; i < 20; i++) {
+							assertThat(template.request("broker", "n" + i, String.class, Duration.ofSeconds(5)))
+								.isEqualTo("worked n" + i);
+						}
+						assertThatExceptionOfType(ZmqRequestTimeoutException.class)
+							.isThrownBy(() -> template.request("stranger", "hello?", String.class));
+						assertThat(template.request("broker", "last", String.class, Duration.ofSeconds(5)))
+							.isEqualTo("worked last");
+						// the stranger's client keeps reconnecting; its first refusal may
+						// come
+						// after its request gave up
+						await().atMost(Duration.ofSeconds(10))
+							.untilAsserted(() -> assertThat(broker.getBean(ZmqAuthenticator.class).refusedHandshakes())
+								.isPositive());
+					});
+			});
+	}
+
+	static class Worker {
+
+		@ZmqReplier(value = "work", id = "curve-worker")
+		String work(String task) {
+			return "worked " + task;
+		}
+
+	}
+
+}

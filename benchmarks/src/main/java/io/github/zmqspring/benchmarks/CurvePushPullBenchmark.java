@@ -60,8 +60,8 @@ public class CurvePushPullBenchmark {
 
 	/**
 	 * Return how many messages one invocation streams: as {@link PushPullBenchmark} for
-	 * NULL; for CURVE, which is 8 times (100 B) to 60 times (64 KiB) slower on JeroMQ,
-	 * fewer, so that an invocation still takes under a second or so.
+	 * NULL; for CURVE, which is about 10 times (100 B) to 80 times (64 KiB) slower on
+	 * JeroMQ, fewer, so that an invocation still takes about a second.
 	 * @param security the security
 	 * @param size the payload size
 	 * @return the count

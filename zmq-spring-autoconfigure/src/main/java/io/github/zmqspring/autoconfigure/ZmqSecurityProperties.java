@@ -16,23 +16,15 @@
 
 package io.github.zmqspring.autoconfigure;
 
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.core.io.Resource;
+import org.springframework.boot.context.properties.NestedConfigurationProperty;
 
-import io.github.zmqspring.security.ClientKeyAllowList;
-import io.github.zmqspring.security.CurveKeys;
 import io.github.zmqspring.security.IpFilter;
-import io.github.zmqspring.security.ZmqCertificate;
 import io.github.zmqspring.security.ZmqInvalidSecurityException;
 import io.github.zmqspring.security.ZmqMechanism;
 import io.github.zmqspring.security.ZmqSecurity;
@@ -56,12 +48,14 @@ public class ZmqSecurityProperties {
 	 * CURVE keys: the socket's own key pair, and either the server's public key (a
 	 * client) or the client keys it lets in (a server).
 	 */
-	private final Curve curve = new Curve();
+	@NestedConfigurationProperty
+	private final ZmqCurveProperties curve = new ZmqCurveProperties();
 
 	/**
 	 * PLAIN credentials: a client's user name and password, or a server's users.
 	 */
-	private final Plain plain = new Plain();
+	@NestedConfigurationProperty
+	private final ZmqPlainProperties plain = new ZmqPlainProperties();
 
 	/**
 	 * IP addresses or CIDR ranges (10.0.0.0/8) that may connect; when set, every other
@@ -82,11 +76,11 @@ public class ZmqSecurityProperties {
 		this.mechanism = (mechanism != null) ? mechanism : ZmqMechanism.NULL;
 	}
 
-	public Curve getCurve() {
+	public ZmqCurveProperties getCurve() {
 		return this.curve;
 	}
 
-	public Plain getPlain() {
+	public ZmqPlainProperties getPlain() {
 		return this.plain;
 	}
 
@@ -135,328 +129,11 @@ public class ZmqSecurityProperties {
 						+ ".* settings: the endpoint would otherwise run without the security they describe.");
 	}
 
-	private static ZmqInvalidSecurityException clientWithIpLists(String prefix, String mechanism) {
+	static ZmqInvalidSecurityException clientWithIpLists(String prefix, String mechanism) {
 		return new ZmqInvalidSecurityException(prefix + ".allow",
 				"(or .deny) is set on a " + mechanism + " client, where it is never checked",
 				"Remove " + prefix + ".allow and .deny: IP lists are checked by servers (and NULL sockets); a "
 						+ "client chooses its server by address.");
-	}
-
-	/**
-	 * CURVE settings of an endpoint.
-	 */
-	public static class Curve {
-
-		/**
-		 * This socket's public key, Z85 (40 characters). Optional with secret-key, from
-		 * which it is derived; checked against it when set.
-		 */
-		private @Nullable String publicKey;
-
-		/**
-		 * This socket's secret key, Z85 (40 characters). A secret: keep it out of files
-		 * in version control (environment variable, secret store). Or use certificate.
-		 */
-		private @Nullable String secretKey;
-
-		/**
-		 * This socket's key pair as a ZCert secret certificate (file: or classpath:
-		 * location), as ZCert.saveSecret or pyzmq's zmq.auth.create_certificates write it
-		 * (name.key_secret). Instead of public-key and secret-key.
-		 */
-		private @Nullable Resource certificate;
-
-		/**
-		 * The server's public key, Z85: makes this socket a CURVE client of that server.
-		 */
-		private @Nullable String serverKey;
-
-		/**
-		 * The server's public certificate (a ZCert file, name.key): makes this socket a
-		 * CURVE client. Instead of server-key.
-		 */
-		private @Nullable Resource serverCertificate;
-
-		/**
-		 * Server only: public keys (Z85) of the clients it lets in.
-		 */
-		private List<String> allowedClientKeys = new ArrayList<>();
-
-		/**
-		 * Server only: a directory (file: location) of ZCert certificates of the clients
-		 * it lets in; looked at again, at most once a second, when a client connects, and
-		 * re-read when its files change.
-		 */
-		private @Nullable Resource allowedClientsDirectory;
-
-		/**
-		 * Server only: let every client key in. Connections are encrypted, but clients
-		 * are not authenticated: anyone who knows the server's public key can connect.
-		 */
-		private boolean allowAnyClient;
-
-		public @Nullable String getPublicKey() {
-			return this.publicKey;
-		}
-
-		public void setPublicKey(@Nullable String publicKey) {
-			this.publicKey = publicKey;
-		}
-
-		public @Nullable String getSecretKey() {
-			return this.secretKey;
-		}
-
-		public void setSecretKey(@Nullable String secretKey) {
-			this.secretKey = secretKey;
-		}
-
-		public @Nullable Resource getCertificate() {
-			return this.certificate;
-		}
-
-		public void setCertificate(@Nullable Resource certificate) {
-			this.certificate = certificate;
-		}
-
-		public @Nullable String getServerKey() {
-			return this.serverKey;
-		}
-
-		public void setServerKey(@Nullable String serverKey) {
-			this.serverKey = serverKey;
-		}
-
-		public @Nullable Resource getServerCertificate() {
-			return this.serverCertificate;
-		}
-
-		public void setServerCertificate(@Nullable Resource serverCertificate) {
-			this.serverCertificate = serverCertificate;
-		}
-
-		public List<String> getAllowedClientKeys() {
-			return this.allowedClientKeys;
-		}
-
-		public void setAllowedClientKeys(List<String> allowedClientKeys) {
-			this.allowedClientKeys = allowedClientKeys;
-		}
-
-		public @Nullable Resource getAllowedClientsDirectory() {
-			return this.allowedClientsDirectory;
-		}
-
-		public void setAllowedClientsDirectory(@Nullable Resource allowedClientsDirectory) {
-			this.allowedClientsDirectory = allowedClientsDirectory;
-		}
-
-		public boolean isAllowAnyClient() {
-			return this.allowAnyClient;
-		}
-
-		public void setAllowAnyClient(boolean allowAnyClient) {
-			this.allowAnyClient = allowAnyClient;
-		}
-
-		boolean isSet() {
-			return this.publicKey != null || this.secretKey != null || this.certificate != null
-					|| this.serverKey != null || this.serverCertificate != null || !this.allowedClientKeys.isEmpty()
-					|| this.allowedClientsDirectory != null || this.allowAnyClient;
-		}
-
-		ZmqSecurity toSecurity(String prefix, IpFilter ipFilter) {
-			String curve = prefix + ".curve";
-			byte[][] own = ownKeyPair(curve);
-			byte[] server = serverKey(curve);
-			if (server != null) {
-				if (!this.allowedClientKeys.isEmpty() || this.allowedClientsDirectory != null || this.allowAnyClient) {
-					throw new ZmqInvalidSecurityException(curve + ".server-key",
-							"makes this endpoint a CURVE client, but server settings (allowed-client-keys, "
-									+ "allowed-clients-directory, allow-any-client) are set too",
-							"Remove the server settings from a client endpoint, or remove " + curve
-									+ ".server-key/server-certificate if this endpoint is the server.");
-				}
-				if (!ipFilter.isEmpty()) {
-					throw clientWithIpLists(prefix, "CURVE");
-				}
-				return ZmqSecurity.curveClient(own[0], own[1], server);
-			}
-			List<byte[]> keys = new ArrayList<>();
-			for (int i = 0; i < this.allowedClientKeys.size(); i++) {
-				keys.add(CurveKeys.decode(curve + ".allowed-client-keys[" + i + "]", this.allowedClientKeys.get(i)));
-			}
-			String directoryProperty = curve + ".allowed-clients-directory";
-			ClientKeyAllowList allowList = new ClientKeyAllowList(keys, directory(directoryProperty),
-					directoryProperty);
-			if (allowList.isEmpty() && !this.allowAnyClient) {
-				throw new ZmqInvalidSecurityException(curve + ".allowed-client-keys",
-						"is empty, and no allowed-clients-directory is set: this CURVE server (it sets no "
-								+ "server-key) would let in any client that knows its public key",
-						"Set " + curve + ".allowed-client-keys to the clients' public keys (Z85), or " + curve
-								+ ".allowed-clients-directory to a directory of their ZCert certificates. For "
-								+ "encryption without client authentication, set " + curve
-								+ ".allow-any-client=true instead. If this endpoint is a client, set " + curve
-								+ ".server-key (or server-certificate) to the server's public key.");
-			}
-			if (!allowList.isEmpty() && this.allowAnyClient) {
-				throw new ZmqInvalidSecurityException(curve + ".allow-any-client",
-						"is true while client keys are allowed explicitly, which would be ignored",
-						"Remove " + curve + ".allow-any-client to authenticate clients by their keys, or remove "
-								+ "allowed-client-keys and allowed-clients-directory to let any client in.");
-			}
-			return ZmqSecurity.curveServer(own[0], own[1], allowList, this.allowAnyClient, ipFilter);
-		}
-
-		private byte[][] ownKeyPair(String curve) {
-			if (this.certificate != null) {
-				if (this.secretKey != null || this.publicKey != null) {
-					throw new ZmqInvalidSecurityException(curve + ".certificate",
-							"is set together with public-key/secret-key",
-							"Set either " + curve + ".certificate or " + curve + ".secret-key, not both.");
-				}
-				ZmqCertificate cert = ZmqCertificate.load(curve + ".certificate", this.certificate);
-				byte[] secret = cert.secretKey();
-				if (secret == null) {
-					throw new ZmqInvalidSecurityException(curve + ".certificate",
-							"names a public certificate, which has no secret-key",
-							"Point " + curve + ".certificate to the secret certificate (name.key_secret); the "
-									+ "public one (name.key) is what peers get.");
-				}
-				return new byte[][] { cert.publicKey(), secret };
-			}
-			if (this.secretKey == null) {
-				throw new ZmqInvalidSecurityException(curve + ".secret-key", "is not set",
-						"Give this endpoint its CURVE key pair: set " + curve + ".secret-key (Z85) or " + curve
-								+ ".certificate (a ZCert secret certificate). "
-								+ "io.github.zmqspring.security.ZmqCertificateGenerator generates one.");
-			}
-			byte[] secret = CurveKeys.decode(curve + ".secret-key", this.secretKey);
-			byte[] derived = CurveKeys.publicKeyOf(secret);
-			if (this.publicKey != null
-					&& !Arrays.equals(CurveKeys.decode(curve + ".public-key", this.publicKey), derived)) {
-				throw new ZmqInvalidSecurityException(curve + ".public-key",
-						"does not belong to " + curve + ".secret-key",
-						"Set both keys from the same key pair, or remove " + curve
-								+ ".public-key: it is derived from the secret key.");
-			}
-			return new byte[][] { derived, secret };
-		}
-
-		private byte @Nullable [] serverKey(String curve) {
-			if (this.serverKey != null && this.serverCertificate != null) {
-				throw new ZmqInvalidSecurityException(curve + ".server-certificate", "is set together with server-key",
-						"Set either " + curve + ".server-key or " + curve + ".server-certificate, not both.");
-			}
-			if (this.serverKey != null) {
-				return CurveKeys.decode(curve + ".server-key", this.serverKey);
-			}
-			if (this.serverCertificate != null) {
-				return ZmqCertificate.load(curve + ".server-certificate", this.serverCertificate).publicKey();
-			}
-			return null;
-		}
-
-		private @Nullable Path directory(String property) {
-			if (this.allowedClientsDirectory == null) {
-				return null;
-			}
-			try {
-				return this.allowedClientsDirectory.getFile().toPath();
-			}
-			catch (IOException ex) {
-				throw new ZmqInvalidSecurityException(property,
-						"is not a directory on the file system (" + this.allowedClientsDirectory.getDescription() + ")",
-						"Point " + property + " to a directory with a file: location, for example "
-								+ "file:/etc/zmq/clients/; classpath: directories cannot be watched.");
-			}
-		}
-
-	}
-
-	/**
-	 * PLAIN settings of an endpoint.
-	 */
-	public static class Plain {
-
-		/**
-		 * Client only: the user name it sends.
-		 */
-		private @Nullable String username;
-
-		/**
-		 * Client only: the password it sends, in clear text. A secret.
-		 */
-		private @Nullable String password;
-
-		/**
-		 * Server only: user names and their passwords. Secrets.
-		 */
-		private Map<String, String> users = new LinkedHashMap<>();
-
-		public @Nullable String getUsername() {
-			return this.username;
-		}
-
-		public void setUsername(@Nullable String username) {
-			this.username = username;
-		}
-
-		public @Nullable String getPassword() {
-			return this.password;
-		}
-
-		public void setPassword(@Nullable String password) {
-			this.password = password;
-		}
-
-		public Map<String, String> getUsers() {
-			return this.users;
-		}
-
-		public void setUsers(Map<String, String> users) {
-			this.users = users;
-		}
-
-		boolean isSet() {
-			return this.username != null || this.password != null || !this.users.isEmpty();
-		}
-
-		ZmqSecurity toSecurity(String prefix, IpFilter ipFilter) {
-			String plain = prefix + ".plain";
-			if (this.username != null || this.password != null) {
-				if (!this.users.isEmpty()) {
-					throw new ZmqInvalidSecurityException(plain + ".users", "is set together with username/password",
-							"Set " + plain + ".username and .password on a client, or " + plain
-									+ ".users on a server, not both.");
-				}
-				if (this.username == null || this.username.isEmpty()) {
-					throw new ZmqInvalidSecurityException(plain + ".username", "is not set",
-							"Set " + plain + ".username together with " + plain + ".password.");
-				}
-				if (this.password == null || this.password.isEmpty()) {
-					throw new ZmqInvalidSecurityException(plain + ".password", "is not set",
-							"Set " + plain + ".password together with " + plain + ".username.");
-				}
-				if (!ipFilter.isEmpty()) {
-					throw clientWithIpLists(prefix, "PLAIN");
-				}
-				return ZmqSecurity.plainClient(this.username, this.password);
-			}
-			if (this.users.isEmpty()) {
-				throw new ZmqInvalidSecurityException(plain + ".users", "is empty",
-						"Set " + plain + ".users (user name: password) on a PLAIN server, or " + plain
-								+ ".username and .password on a PLAIN client.");
-			}
-			this.users.forEach((user, password) -> {
-				if (password == null || password.isEmpty()) {
-					throw new ZmqInvalidSecurityException(plain + ".users", "has a user with no password",
-							"Give every user under " + plain + ".users a password.");
-				}
-			});
-			return ZmqSecurity.plainServer(this.users, ipFilter);
-		}
-
 	}
 
 }

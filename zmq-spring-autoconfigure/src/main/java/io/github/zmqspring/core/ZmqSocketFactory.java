@@ -257,8 +257,8 @@ public class ZmqSocketFactory {
 
 	private void warnIfPlainLeavesHost(ZmqEndpoint endpoint, ZmqAddress address) {
 		String transport = address.transport();
-		if (!(transport.equals("tcp") || transport.equals("ipc")) || isLoopback(address.address())
-				|| !this.plainWarned.add(address.address())) {
+		// JeroMQ's ipc:// runs over loopback tcp: it stays on the host
+		if (!transport.equals("tcp") || isLoopback(address.address()) || !this.plainWarned.add(address.address())) {
 			return;
 		}
 		logger.warn("ZeroMQ endpoint '" + endpoint.name() + "' uses PLAIN security on " + address.address()

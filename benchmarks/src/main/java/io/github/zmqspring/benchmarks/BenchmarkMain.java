@@ -28,6 +28,7 @@ import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
 import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.NoBenchmarksException;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
@@ -39,7 +40,9 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * JMH's {@link Runner} (one fork each), then {@link ApplicationFootprint} in a fresh JVM,
  * then {@code benchmark-results.md} (also printed). Started by
  * {@code ./mvnw -q -pl benchmarks -am package -DskipTests -Pbenchmarks}; quick mode with
- * {@code -Dbench.quick=true}.
+ * {@code -Dbench.quick=true}; only the benchmarks whose name ({@code Class.method})
+ * matches a regular expression, without the footprint, with
+ * {@code -Dbench.include=Curve}.
  *
  * @author zmq-spring contributors
  */
@@ -63,13 +66,15 @@ public final class BenchmarkMain {
 
 	public static void main(String[] args) throws RunnerException, IOException, InterruptedException {
 		boolean quick = Boolean.getBoolean("bench.quick");
+		String include = System.getProperty("bench.include", "");
 		Path output = Path.of(System.getProperty("bench.output", "target/benchmark-results.md"));
 		long start = System.nanoTime();
 		List<RunResult> results = new ArrayList<>();
 		for (Plan plan : plans(quick)) {
-			results.addAll(run(plan, quick));
+			results.addAll(run(plan, include, quick));
 		}
-		Properties footprint = footprint(quick, output.resolveSibling("footprint.properties"));
+		Properties footprint = include.isEmpty() ? footprint(quick, output.resolveSibling("footprint.properties"))
+				: new Properties();
 		long minutes = TimeUnit.NANOSECONDS.toMinutes(System.nanoTime() - start);
 		String report = ResultsReport.render(results, footprint, quick, minutes);
 		Files.createDirectories(output.toAbsolutePath().getParent());
@@ -102,11 +107,17 @@ public final class BenchmarkMain {
 		plans.add(new Plan("BlockingCallersBenchmark\\.(raw|starter)", Transport.INPROC, bytes, oneKib));
 		plans.add(new Plan("AsyncInFlightBenchmark\\.(rawDealer|starter)", Transport.TCP, bytes, sizes));
 		plans.add(new Plan("AsyncInFlightBenchmark\\.(rawDealer|starter)", Transport.INPROC, bytes, oneKib));
+		// NULL and CURVE side by side, tcp byte[] only: the cost of the mechanism
+		List<String> curveSizes = quick ? oneKib : List.of("100", "65536");
+		plans.add(new Plan("CurvePushPullBenchmark\\.(raw|starter)", Transport.TCP, bytes, curveSizes));
+		plans.add(new Plan("CurveRequestLatencyBenchmark\\.(raw|starter)", Transport.TCP, bytes, curveSizes));
 		return plans;
 	}
 
-	private static Collection<RunResult> run(Plan plan, boolean quick) throws RunnerException {
-		ChainedOptionsBuilder options = new OptionsBuilder().include("\\." + plan.methods() + "$")
+	private static Collection<RunResult> run(Plan plan, String include, boolean quick) throws RunnerException {
+		// a benchmark runs if its name matches both the plan and -Dbench.include
+		String only = include.isEmpty() ? "" : "(?=.*(" + include + "))";
+		ChainedOptionsBuilder options = new OptionsBuilder().include("^" + only + ".*\\." + plan.methods() + "$")
 			.forks(1)
 			.warmupIterations(2)
 			.warmupTime(TimeValue.seconds(quick ? 1 : 2))
@@ -118,7 +129,15 @@ public final class BenchmarkMain {
 			.param("transport", plan.transport().name())
 			.param("payload", plan.payloads().toArray(String[]::new))
 			.param("size", plan.sizes().toArray(String[]::new));
-		return new Runner(options.build()).run();
+		try {
+			return new Runner(options.build()).run();
+		}
+		catch (NoBenchmarksException ex) {
+			if (include.isEmpty()) {
+				throw ex;
+			}
+			return List.of();
+		}
 	}
 
 	/**

@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Properties;
 
 import org.openjdk.jmh.results.Result;
@@ -29,7 +30,8 @@ import org.openjdk.jmh.results.RunResult;
 /**
  * Renders the results as Markdown: one table, a row per measured flow with raw JeroMQ,
  * zmq-spring, spring-integration-zeromq (where it has the flow), the starter's ratio to
- * raw, the target and whether it is met (see docs/performance.md for the targets).
+ * raw, the target and whether it is met (see docs/performance.md for the targets); then,
+ * when the CURVE benchmarks ran, what CURVE costs each side ({@link CurveReport}).
  *
  * @author zmq-spring contributors
  */
@@ -45,10 +47,12 @@ final class ResultsReport {
 	 * @param transport TCP or INPROC
 	 * @param payload BYTES, STRING or JSON
 	 * @param size the payload size
+	 * @param security NULL or CURVE for the CURVE benchmarks, {@code null} for the others
 	 * @param byMethod the runs, keyed {@code raw}, {@code starter},
 	 * {@code springIntegration}
 	 */
-	record Point(String flow, String transport, String payload, String size, Map<String, RunResult> byMethod) {
+	record Point(String flow, String transport, String payload, String size, String security,
+			Map<String, RunResult> byMethod) {
 
 		RunResult raw() {
 			RunResult raw = this.byMethod.get("raw");
@@ -107,14 +111,18 @@ final class ResultsReport {
 				+ ". Throughput counted as received (replies for requests); latency in µs.\n\n");
 		out.append("| flow | raw JeroMQ | zmq-spring | spring-integration | starter/raw | target | met |\n");
 		out.append("|---|---:|---:|---:|---:|---|---|\n");
-		for (Line line : lines(points(results), footprint)) {
+		List<Point> points = points(results);
+		for (Line line : lines(points, footprint)) {
 			out.append("| ")
 				.append(String.join(" | ", line.flow(), line.raw(), line.starter(), line.springIntegration(),
 						line.ratio(), line.target(), met(line.met())))
 				.append(" |\n");
 		}
 		out.append('\n');
-		footprintDetails(out, footprint);
+		CurveReport.costTable(points, out);
+		if (!footprint.isEmpty()) {
+			footprintDetails(out, footprint);
+		}
 		return out.toString();
 	}
 
@@ -127,14 +135,14 @@ final class ResultsReport {
 			String[] parts = result.getParams().getBenchmark().split("\\.");
 			String flow = parts[parts.length - 2];
 			String method = parts[parts.length - 1];
-			String transport = result.getParams().getParam("transport");
-			String payload = result.getParams().getParam("payload");
-			// the byte[]-only states have no payload parameter
-			String kind = (payload != null) ? payload : "BYTES";
+			// the tcp byte[]-only states have no transport or payload parameter
+			String transport = Objects.requireNonNullElse(result.getParams().getParam("transport"), "TCP");
+			String kind = Objects.requireNonNullElse(result.getParams().getParam("payload"), "BYTES");
 			String size = result.getParams().getParam("size");
+			String security = result.getParams().getParam("security");
 			points
-				.computeIfAbsent(flow + "|" + transport + "|" + kind + "|" + size,
-						(key) -> new Point(flow, transport, kind, size, new LinkedHashMap<>()))
+				.computeIfAbsent(flow + "|" + transport + "|" + kind + "|" + size + "|" + security,
+						(key) -> new Point(flow, transport, kind, size, security, new LinkedHashMap<>()))
 				.byMethod()
 				.put(method, result);
 		}
@@ -152,10 +160,15 @@ final class ResultsReport {
 						primary(point.raw()), primary(point.starter()), 1.0));
 				case "AsyncInFlightBenchmark" -> lines.add(throughput("1 thread, 16 requestAsync in flight", point,
 						delivered(point.raw()), delivered(point.starter()), 0.6));
+				case "CurvePushPullBenchmark", "CurveRequestLatencyBenchmark" -> CurveReport.lines(point, lines);
 				default -> {
 					// a benchmark this report does not know: left out rather than guessed
 				}
 			}
+		}
+		if (footprint.isEmpty()) {
+			// -Dbench.include: the footprint did not run
+			return lines;
 		}
 		double idle = Double.parseDouble(footprint.getProperty("idle.process.percent", "NaN"));
 		lines.add(new Line("idle CPU, 10 listeners, whole process (% of a core)", "—",
@@ -185,17 +198,16 @@ final class ResultsReport {
 
 	private static void latency(Point point, List<Line> lines) {
 		double medianLimit = "JSON".equals(point.payload()) ? 1.5 : 1.1;
-		lines.add(latencyLine(point, 50, "median", medianLimit));
-		lines.add(latencyLine(point, 99, "p99", 2.0));
+		lines.add(latencyLine("sequential request ", point, 50, "median", medianLimit));
+		lines.add(latencyLine("sequential request ", point, 99, "p99", 2.0));
 	}
 
-	private static Line latencyLine(Point point, double percentile, String name, double limit) {
+	static Line latencyLine(String title, Point point, double percentile, String name, double limit) {
 		Double raw = percentile(point.raw(), percentile);
 		Double starter = percentile(point.starter(), percentile);
 		Double ratio = ratio(starter, raw);
-		return new Line("sequential request " + name + ", " + point.describe() + " (µs)", decimal(raw),
-				decimal(starter), "—", (ratio != null) ? String.format(Locale.ROOT, "%.2f×", ratio) : "—",
-				"≤ " + limit + "× raw " + name, (ratio != null) ? ratio <= limit : null);
+		return new Line(title + name + ", " + point.describe() + " (µs)", decimal(raw), decimal(starter), "—",
+				times(ratio), "≤ " + limit + "× raw " + name, (ratio != null) ? ratio <= limit : null);
 	}
 
 	private static Line throughput(String title, Point point, Double raw, Double starter, double least) {
@@ -205,7 +217,7 @@ final class ResultsReport {
 	}
 
 	/** The streaming rate: what arrived per second, not invocations per second. */
-	private static Double delivered(RunResult run) {
+	static Double delivered(RunResult run) {
 		if (run == null) {
 			return null;
 		}
@@ -217,11 +229,11 @@ final class ResultsReport {
 		return (run != null) ? run.getPrimaryResult().getScore() : null;
 	}
 
-	private static Double percentile(RunResult run, double percentile) {
+	static Double percentile(RunResult run, double percentile) {
 		return (run != null) ? run.getPrimaryResult().getStatistics().getPercentile(percentile) : null;
 	}
 
-	private static Double ratio(Double starter, Double raw) {
+	static Double ratio(Double starter, Double raw) {
 		return (starter != null && raw != null && raw > 0) ? starter / raw : null;
 	}
 
@@ -247,16 +259,20 @@ final class ResultsReport {
 			.append(".\n");
 	}
 
-	private static String number(Double value) {
+	static String number(Double value) {
 		return (value != null) ? String.format(Locale.ROOT, "%,.0f", value) : "—";
 	}
 
-	private static String decimal(Double value) {
+	static String decimal(Double value) {
 		return (value != null) ? String.format(Locale.ROOT, "%.1f", value) : "—";
 	}
 
-	private static String percent(Double ratio) {
+	static String percent(Double ratio) {
 		return (ratio != null) ? String.format(Locale.ROOT, "%.0f %%", ratio * 100) : "—";
+	}
+
+	static String times(Double ratio) {
+		return (ratio != null) ? String.format(Locale.ROOT, "%.2f×", ratio) : "—";
 	}
 
 	private static String met(Boolean met) {

@@ -151,6 +151,16 @@ public final class StarterFixture implements AutoCloseable {
 		return this.application.getBean(ZmqTemplate.class);
 	}
 
+	/**
+	 * Return one of the application's beans (the harness tests check the setup with it).
+	 * @param <T> the bean type
+	 * @param type the bean type
+	 * @return the bean
+	 */
+	public <T> T bean(Class<T> type) {
+		return this.application.getBean(type);
+	}
+
 	@Override
 	public void close() {
 		this.application.close();

@@ -22,7 +22,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -36,11 +35,7 @@ import io.github.zmqspring.autoconfigure.ZmqMetricsAutoConfiguration;
 import io.github.zmqspring.core.ZmqHeaders;
 import io.github.zmqspring.core.ZmqRequestTimeoutException;
 import io.github.zmqspring.core.ZmqTemplate;
-import io.github.zmqspring.event.ZmqSocketEvent;
-import io.github.zmqspring.event.ZmqSocketEventListener;
-import io.github.zmqspring.event.ZmqSocketEventType;
 import io.github.zmqspring.security.RefusalReason;
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.BeforeAll;
@@ -59,6 +54,17 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.messaging.handler.annotation.Header;
 import org.springframework.messaging.handler.annotation.Payload;
 
+import static io.github.zmqspring.interop.CurvePeerChecks.assertServerSummary;
+import static io.github.zmqspring.interop.CurvePeerChecks.assertTemplateServed;
+import static io.github.zmqspring.interop.CurvePeerChecks.refusedClient;
+import static io.github.zmqspring.interop.CurvePeerChecks.assertRefused;
+import static io.github.zmqspring.interop.CurvePeerChecks.assertClosed;
+import static io.github.zmqspring.interop.CurvePeerChecks.assertServedWithin;
+import static io.github.zmqspring.interop.CurvePeerChecks.drain;
+import static io.github.zmqspring.interop.CurvePeerChecks.reply;
+import static io.github.zmqspring.interop.CurvePeerChecks.untilField;
+import static io.github.zmqspring.interop.CurvePeerChecks.refusals;
+import static io.github.zmqspring.interop.CurvePeerChecks.pyzmqCertificates;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.awaitility.Awaitility.await;
@@ -79,14 +85,11 @@ class SecurityInteropTests {
 
 	private static final String SERVER = "zmq.endpoints.server.";
 
-	/** How long a refused pyzmq client waits for the reply that must not come. */
-	private static final String REFUSED_WAIT_MS = "1500";
-
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(ZmqAutoConfiguration.class, JacksonAutoConfiguration.class,
 				ZmqMetricsAutoConfiguration.class))
 		.withBean(SimpleMeterRegistry.class)
-		.withBean(RefusalEvents.class);
+		.withBean(CurvePeerChecks.RefusalEvents.class);
 
 	@TempDir
 	Path dir;
@@ -264,10 +267,11 @@ class SecurityInteropTests {
 				await().atMost(Duration.ofSeconds(5)).until(() -> refusals(meters, "client-key") >= 1);
 				// only the unknown key reached the ZAP handler; the others failed the
 				// handshake before it
-				assertThat(context.getBean(RefusalEvents.class).events).isNotEmpty().allSatisfy((event) -> {
-					assertThat(event.getOwner().name()).isEqualTo("secure");
-					assertThat(RefusalReason.of(event.getValue())).isEqualTo(RefusalReason.CLIENT_KEY);
-				});
+				assertThat(context.getBean(CurvePeerChecks.RefusalEvents.class).events).isNotEmpty()
+					.allSatisfy((event) -> {
+						assertThat(event.getOwner().name()).isEqualTo("secure");
+						assertThat(RefusalReason.of(event.getValue())).isEqualTo(RefusalReason.CLIENT_KEY);
+					});
 				assertThat(meters.get("zmq.socket.handshake.failures").tag("owner.name", "secure").counter().count())
 					.isGreaterThanOrEqualTo(1);
 			});
@@ -354,112 +358,6 @@ class SecurityInteropTests {
 		}
 	}
 
-	private static void assertTemplateServed(ZmqTemplate template) {
-		for (int i = 0; i < 3; i++) {
-			assertThat(template.request("server", "hello " + i, String.class, Duration.ofSeconds(5)))
-				.isEqualTo("HELLO " + i);
-		}
-	}
-
-	private static void assertServerSummary(PythonPeer server, int handled, int denied) {
-		server.stop();
-		JsonNode summary = untilField(server, "handled");
-		assertThat(summary.get("handled").asInt()).isEqualTo(handled);
-		assertThat(summary.get("accepted").asInt()).isGreaterThanOrEqualTo(1);
-		assertThat(summary.get("denied").asInt()).isEqualTo(denied);
-	}
-
-	private static PythonPeer refusedClient(String endpoint, String... options) {
-		List<String> args = new ArrayList<>(List.of(endpoint, REFUSED_WAIT_MS));
-		args.addAll(List.of(options));
-		args.add("must not be served");
-		return PythonPeer.start("secure_req_client.py", args.toArray(String[]::new));
-	}
-
-	/**
-	 * Assert that a refused REQ client got no reply: it timed out waiting (exit code 2).
-	 * @return its attempt as {@code [start, end]} on python's monotonic clock
-	 */
-	private static double[] assertRefused(PythonPeer peer) {
-		double start = peer.nextJson().get("start").asDouble();
-		JsonNode outcome = peer.nextJson();
-		assertThat(outcome.has("reply")).as("refused client got a reply: %s", outcome).isFalse();
-		assertThat(outcome.get("error").asString()).isEqualTo("timeout");
-		assertThat(peer.waitForExit(Duration.ofSeconds(5))).isEqualTo(2);
-		return new double[] { start, outcome.get("t").asDouble() };
-	}
-
-	private static void assertClosed(PythonPeer garbage) {
-		JsonNode outcome = garbage.nextJson();
-		assertThat(outcome.get("closed").asBoolean()).as("garbage connection closed: %s", outcome).isTrue();
-		assertThat(garbage.waitForExit(Duration.ofSeconds(5))).isZero();
-	}
-
-	private static void assertServedWithin(List<JsonNode> served, PythonPeer authorised, double[] window) {
-		drain(authorised, served);
-		assertThat(served).as("authorised replies between %s and %s", window[0], window[1])
-			.anySatisfy((line) -> assertThat(line.get("t").asDouble()).isBetween(window[0], window[1]));
-	}
-
-	/**
-	 * Move the replies a repeating client printed so far into {@code served}, failing on
-	 * an error line.
-	 */
-	private static void drain(PythonPeer client, List<JsonNode> served) {
-		for (JsonNode line = client.pollJson(); line != null; line = client.pollJson()) {
-			assertThat(line.has("error")).as("authorised client: %s", line).isFalse();
-			if (line.has("reply")) {
-				served.add(line);
-			}
-		}
-	}
-
-	private static String reply(PythonPeer client) {
-		JsonNode line = client.nextJson();
-		assertThat(line.has("reply")).as("reply expected: %s", line).isTrue();
-		return line.get("reply").asString();
-	}
-
-	/** Read lines until one has the field, skipping the others (ZAP replies). */
-	private static JsonNode untilField(PythonPeer peer, String field) {
-		for (int i = 0; i < 1000; i++) {
-			JsonNode line = peer.nextJson();
-			if (line.has(field)) {
-				return line;
-			}
-		}
-		throw new AssertionError("No line with '" + field + "'");
-	}
-
-	private static double refusals(MeterRegistry meters, String reason) {
-		return meters.find("zmq.socket.peers.refused")
-			.tag("reason", reason)
-			.counters()
-			.stream()
-			.mapToDouble(Counter::count)
-			.sum();
-	}
-
-	/**
-	 * Write key pairs with pyzmq's {@code zmq.auth.create_certificates}: each
-	 * {@code NAME.key} stays in {@code publicDir}, each {@code NAME.key_secret} goes to
-	 * {@code secretDir}.
-	 * @return the public keys (Z85) by name
-	 */
-	private static Map<String, String> pyzmqCertificates(Path publicDir, Path secretDir, String... names) {
-		List<String> args = new ArrayList<>(List.of(publicDir.toString(), secretDir.toString()));
-		args.addAll(List.of(names));
-		Map<String, String> keys = new HashMap<>();
-		try (PythonPeer certs = PythonPeer.start("certs.py", args.toArray(String[]::new))) {
-			for (int i = 0; i < names.length; i++) {
-				JsonNode line = certs.nextJson();
-				keys.put(line.get("name").asString(), line.get("public").asString());
-			}
-			assertThat(certs.waitForExit(Duration.ofSeconds(10))).isZero();
-		}
-		return keys;
-	}
-
 	private Path mkdir(String name) {
 		try {
 			return Files.createDirectory(this.dir.resolve(name));
@@ -497,17 +395,5 @@ class SecurityInteropTests {
 	}
 
 	/** Collects {@code PEER_REFUSED} events, on JeroMQ's thread (it must not block). */
-	static class RefusalEvents implements ZmqSocketEventListener {
-
-		final List<ZmqSocketEvent> events = new CopyOnWriteArrayList<>();
-
-		@Override
-		public void onSocketEvent(ZmqSocketEvent event) {
-			if (event.getType() == ZmqSocketEventType.PEER_REFUSED) {
-				this.events.add(event);
-			}
-		}
-
-	}
 
 }

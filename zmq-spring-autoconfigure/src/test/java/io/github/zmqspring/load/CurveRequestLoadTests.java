@@ -93,7 +93,10 @@ class CurveRequestLoadTests {
 							}
 						}
 						finally {
-							callers.shutdownNow();
+							// no interrupt: a caller inside JeroMQ ends within its 10 s
+							// request timeout
+							callers.shutdown();
+							callers.awaitTermination(15, TimeUnit.SECONDS);
 						}
 						long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
 						assertThat(mismatched.get()).as("mismatched replies").isZero();

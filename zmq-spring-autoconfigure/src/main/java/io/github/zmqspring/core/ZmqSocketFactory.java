@@ -183,7 +183,7 @@ public class ZmqSocketFactory {
 					handshakeDeadline(options, security), !curve, hook::peerDropped);
 			hook.guard = guard;
 			socket.setMsgAllocator(guard);
-			secure(socket, endpoint, owner, hook, guard);
+			secure(socket, endpoint, owner, hook);
 			beforeAttach.accept(socket);
 			// one hook per socket (JeroMQ allows no second one); events are rare, so
 			// building an event object each time costs nothing on the message path
@@ -219,8 +219,7 @@ public class ZmqSocketFactory {
 	 * registered first, so that the handler runs before the socket can accept anyone:
 	 * JeroMQ lets a CURVE or PLAIN server without one accept every peer.
 	 */
-	private void secure(ZMQ.Socket socket, ZmqEndpoint endpoint, ZmqSocketOwner owner, EventHook hook,
-			SocketGuard guard) {
+	private void secure(ZMQ.Socket socket, ZmqEndpoint endpoint, ZmqSocketOwner owner, EventHook hook) {
 		ZmqSecurity security = endpoint.options().securityOrNone();
 		if (security == ZmqSecurity.NONE) {
 			return;
@@ -233,19 +232,7 @@ public class ZmqSocketFactory {
 			}
 			zapDomain = owner.kind() + ":" + owner.name() + ":" + endpoint.name();
 			this.authenticator.register(zapDomain, security, owner.description(),
-					"zmq.endpoints." + endpoint.name() + ".security", new ZmqAuthenticator.ZapListener() {
-
-						@Override
-						public void allowed(String address) {
-							guard.heardFromHost(address);
-						}
-
-						@Override
-						public void refused(String address, RefusalReason reason) {
-							hook.peerRefused(address, reason);
-						}
-
-					});
+					"zmq.endpoints." + endpoint.name() + ".security", hook);
 		}
 		security.applyTo(socket, zapDomain);
 		if (security.mechanism() == ZmqMechanism.PLAIN) {
@@ -307,10 +294,11 @@ public class ZmqSocketFactory {
 	}
 
 	/**
-	 * The socket's one event hook (JeroMQ allows no second one). Events are rare, so
-	 * building an event object each time costs nothing on the message path.
+	 * The socket's one event hook (JeroMQ allows no second one), also told the ZAP
+	 * handler's decisions about the socket's peers. Events are rare, so building an event
+	 * object each time costs nothing on the message path.
 	 */
-	private final class EventHook implements ZEvent.ZEventConsummer {
+	private final class EventHook implements ZEvent.ZEventConsummer, ZmqAuthenticator.ZapListener {
 
 		private final ZmqSocketOwner owner;
 
@@ -346,7 +334,18 @@ public class ZmqSocketFactory {
 			publish(new ZmqSocketEvent(this.owner, this.endpoint, this.type, eventType, raw.addr, value));
 		}
 
-		void peerRefused(String peer, RefusalReason reason) {
+		@Override
+		public void allowed(String address) {
+			// the connection completed its security handshake: for CURVE, whose frames
+			// the guard never sees, this is how the guard hears it
+			SocketGuard socketGuard = this.guard;
+			if (socketGuard != null) {
+				socketGuard.heardFromHost(address);
+			}
+		}
+
+		@Override
+		public void refused(String peer, RefusalReason reason) {
 			publish(new ZmqSocketEvent(this.owner, this.endpoint, this.type, ZmqSocketEventType.PEER_REFUSED,
 					"tcp://" + peer, reason.ordinal()));
 		}

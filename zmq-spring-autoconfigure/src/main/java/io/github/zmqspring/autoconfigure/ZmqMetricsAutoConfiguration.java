@@ -60,17 +60,16 @@ public final class ZmqMetricsAutoConfiguration {
 		return new ZmqSocketMetrics(meterRegistry);
 	}
 
+	// the binder itself is no bean: Boot's metrics auto-configuration binds every
+	// MeterBinder bean to the registry on its own, which bound these meters twice (a
+	// warning for each at every start); the registration below binds it once, after
+	// the listeners exist. An application's own ZmqMeterBinder bean replaces it.
 	@Bean
-	@ConditionalOnMissingBean
-	ZmqMeterBinder zmqMeterBinder(ObjectProvider<ZmqListenerEndpointRegistry> listeners,
-			ObjectProvider<ZmqTemplate> template, ObjectProvider<ZmqProxyRegistry> proxies) {
-		return new ZmqMeterBinder(listeners.getIfUnique(), template.getIfUnique(), proxies.getIfUnique());
-	}
-
-	@Bean
-	static ZmqMeterBinderRegistration zmqMeterBinderRegistration(ObjectProvider<ZmqMeterBinder> binder,
+	@ConditionalOnMissingBean(ZmqMeterBinder.class)
+	static ZmqMeterBinderRegistration zmqMeterBinderRegistration(ObjectProvider<ZmqListenerEndpointRegistry> listeners,
+			ObjectProvider<ZmqTemplate> template, ObjectProvider<ZmqProxyRegistry> proxies,
 			ObjectProvider<MeterRegistry> meterRegistry) {
-		return new ZmqMeterBinderRegistration(binder, meterRegistry);
+		return new ZmqMeterBinderRegistration(listeners, template, proxies, meterRegistry);
 	}
 
 	/**
@@ -81,23 +80,32 @@ public final class ZmqMetricsAutoConfiguration {
 	 */
 	static final class ZmqMeterBinderRegistration implements ApplicationListener<ContextRefreshedEvent> {
 
-		private final ObjectProvider<ZmqMeterBinder> binder;
+		private final ObjectProvider<ZmqListenerEndpointRegistry> listeners;
+
+		private final ObjectProvider<ZmqTemplate> template;
+
+		private final ObjectProvider<ZmqProxyRegistry> proxies;
 
 		private final ObjectProvider<MeterRegistry> meterRegistry;
 
 		private final AtomicBoolean bound = new AtomicBoolean();
 
-		ZmqMeterBinderRegistration(ObjectProvider<ZmqMeterBinder> binder, ObjectProvider<MeterRegistry> meterRegistry) {
-			this.binder = binder;
+		ZmqMeterBinderRegistration(ObjectProvider<ZmqListenerEndpointRegistry> listeners,
+				ObjectProvider<ZmqTemplate> template, ObjectProvider<ZmqProxyRegistry> proxies,
+				ObjectProvider<MeterRegistry> meterRegistry) {
+			this.listeners = listeners;
+			this.template = template;
+			this.proxies = proxies;
 			this.meterRegistry = meterRegistry;
 		}
 
 		@Override
 		public void onApplicationEvent(ContextRefreshedEvent event) {
-			ZmqMeterBinder zmqMeterBinder = this.binder.getIfUnique();
 			MeterRegistry registry = this.meterRegistry.getIfUnique();
-			if (zmqMeterBinder != null && registry != null && this.bound.compareAndSet(false, true)) {
-				zmqMeterBinder.bindTo(registry);
+			if (registry != null && this.bound.compareAndSet(false, true)) {
+				new ZmqMeterBinder(this.listeners.getIfUnique(), this.template.getIfUnique(),
+						this.proxies.getIfUnique())
+					.bindTo(registry);
 			}
 		}
 

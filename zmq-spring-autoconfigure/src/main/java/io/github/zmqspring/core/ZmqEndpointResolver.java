@@ -25,6 +25,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 import org.zeromq.SocketType;
 
 /**
@@ -78,7 +79,10 @@ public class ZmqEndpointResolver {
 		}
 		ZmqEndpointDefinition definition = this.definitions.get(spec);
 		if (definition == null) {
-			throw new ZmqInvalidEndpointException(spec, "no endpoint named '" + spec + "' is configured",
+			String closest = closestName(spec);
+			String reason = "no endpoint named '" + spec + "' is configured"
+					+ ((closest != null) ? " (did you mean '" + closest + "'?)" : "");
+			throw new ZmqInvalidEndpointException(spec, reason,
 					"Set zmq.endpoints." + spec + ".addresses (for example \"@tcp://*:5555\") in application.yml, "
 							+ "or use an address such as tcp://localhost:5555 instead of the name." + knownNames());
 		}
@@ -127,6 +131,46 @@ public class ZmqEndpointResolver {
 					"Write at least one address such as @tcp://*:5555.");
 		}
 		return List.copyOf(addresses);
+	}
+
+	/**
+	 * Return the configured name a misspelled one most likely meant: the closest by edit
+	 * distance, if at most a third of the name's letters (and at least one) differ.
+	 */
+	private @Nullable String closestName(String name) {
+		String closest = null;
+		int best = Math.max(1, name.length() / 3) + 1;
+		for (String candidate : this.definitions.keySet()) {
+			int distance = editDistance(name, candidate);
+			if (distance < best) {
+				best = distance;
+				closest = candidate;
+			}
+		}
+		return closest;
+	}
+
+	/**
+	 * Levenshtein distance: the fewest insertions, deletions and substitutions that turn
+	 * one string into the other.
+	 */
+	private static int editDistance(String a, String b) {
+		int[] previous = new int[b.length() + 1];
+		int[] current = new int[b.length() + 1];
+		for (int j = 0; j <= b.length(); j++) {
+			previous[j] = j;
+		}
+		for (int i = 1; i <= a.length(); i++) {
+			current[0] = i;
+			for (int j = 1; j <= b.length(); j++) {
+				int substitution = previous[j - 1] + ((a.charAt(i - 1) == b.charAt(j - 1)) ? 0 : 1);
+				current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
+			}
+			int[] swap = previous;
+			previous = current;
+			current = swap;
+		}
+		return previous[b.length()];
 	}
 
 	private String knownNames() {

@@ -108,8 +108,22 @@ class ZmqAddressingAndErrorReplyTests {
 		assertThatExceptionOfType(ZmqInvalidEndpointException.class)
 			.isThrownBy(() -> resolver.resolve("greter", SocketType.REQ))
 			.withMessageContaining("no endpoint named 'greter'")
+			.withMessageContaining("did you mean 'greeter'?")
 			.satisfies((ex) -> assertThat(ex.getAction()).contains("zmq.endpoints.greter.addresses")
 				.contains("Configured endpoints: greeter"));
+	}
+
+	@Test
+	void unknownNameSuggestsOnlyANameThatIsClose() {
+		ZmqEndpointResolver resolver = new ZmqEndpointResolver(
+				Map.of("orders", new ZmqEndpointDefinition(List.of("@tcp://*:5555"), ZmqSocketOptions.NONE), "prices",
+						new ZmqEndpointDefinition(List.of("@tcp://*:5556"), ZmqSocketOptions.NONE)));
+		assertThatExceptionOfType(ZmqInvalidEndpointException.class)
+			.isThrownBy(() -> resolver.resolve("order", SocketType.PUSH))
+			.withMessageContaining("did you mean 'orders'?");
+		assertThatExceptionOfType(ZmqInvalidEndpointException.class)
+			.isThrownBy(() -> resolver.resolve("invoices", SocketType.PUSH))
+			.withMessageNotContaining("did you mean");
 	}
 
 	@Test

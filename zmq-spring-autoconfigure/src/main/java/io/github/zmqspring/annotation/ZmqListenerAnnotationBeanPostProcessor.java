@@ -25,6 +25,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.aop.support.AopUtils;
@@ -61,6 +63,8 @@ import io.github.zmqspring.core.ZmqInvalidEndpointException;
  */
 public class ZmqListenerAnnotationBeanPostProcessor
 		implements BeanPostProcessor, BeanFactoryAware, SmartInitializingSingleton, Ordered {
+
+	private static final Log logger = LogFactory.getLog(ZmqListenerAnnotationBeanPostProcessor.class);
 
 	private static final Map<Class<? extends Annotation>, ZmqListenerType> ANNOTATIONS = Map.of(ZmqReplier.class,
 			ZmqListenerType.REPLIER, ZmqSubscriber.class, ZmqListenerType.SUBSCRIBER, ZmqPuller.class,
@@ -181,6 +185,11 @@ public class ZmqListenerAnnotationBeanPostProcessor
 			endpoint.setSync(StringUtils.hasText(sync) ? sync.trim() : null);
 		}
 		endpoint.setSendTo(findSendTo(endpoint, method));
+		if (type == ZmqListenerType.REPLIER
+				&& (method.getReturnType() == void.class || method.getReturnType() == Void.class)) {
+			logger.warn(endpoint.describe() + " returns void: every request is answered with one empty frame. "
+					+ "Return the reply, or use @ZmqPuller if senders expect no answer.");
+		}
 		return endpoint;
 	}
 

@@ -64,6 +64,20 @@ public final class ZmqTestSupport {
 	}
 
 	/**
+	 * Return a new CURVE key pair whose Z85 keys can be written into the Spring
+	 * environment as they are: a key containing {@code $} could read as a placeholder.
+	 * @return the key pair
+	 */
+	public static org.zeromq.ZCert newCurveCert() {
+		while (true) {
+			org.zeromq.ZCert cert = new org.zeromq.ZCert();
+			if (!cert.getPublicKeyAsZ85().contains("$") && !cert.getSecretKeyAsZ85().contains("$")) {
+				return cert;
+			}
+		}
+	}
+
+	/**
 	 * Return a loopback tcp port nothing listens on now, for a test whose two sides must
 	 * know the address before either starts.
 	 * @return the port

@@ -46,8 +46,8 @@ class CurveHostilePeerTests {
 
 	@Test
 	void peerThatStopsAfterTheCurveGreetingIsDroppedWhileAnAuthorisedClientStays() throws Exception {
-		ZCert server = new ZCert();
-		ZCert client = new ZCert();
+		ZCert server = ZmqTestSupport.newCurveCert();
+		ZCert client = ZmqTestSupport.newCurveCert();
 		int port = ZmqTestSupport.freePort();
 		List<ZmqSocketEvent> drops = new CopyOnWriteArrayList<>();
 		ZmqTestSupport.runner().withBean(Echo.class).withBean(ZmqSocketEventListener.class, () -> (event) -> {
@@ -87,8 +87,8 @@ class CurveHostilePeerTests {
 
 	@Test
 	void largeCurveMessagesAreNotHeldAgainstTheReceiveBudget() {
-		ZCert server = new ZCert();
-		ZCert client = new ZCert();
+		ZCert server = ZmqTestSupport.newCurveCert();
+		ZCert client = ZmqTestSupport.newCurveCert();
 		int port = ZmqTestSupport.freePort();
 		List<ZmqSocketEvent> drops = new CopyOnWriteArrayList<>();
 		ZmqTestSupport.runner().withBean(Sink.class).withBean(ZmqSocketEventListener.class, () -> (event) -> {

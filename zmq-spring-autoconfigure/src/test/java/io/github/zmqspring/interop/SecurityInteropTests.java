@@ -28,6 +28,7 @@ import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
+import io.github.zmqspring.ZmqTestSupport;
 import io.github.zmqspring.annotation.ZmqReplier;
 import io.github.zmqspring.annotation.ZmqSubscriber;
 import io.github.zmqspring.autoconfigure.ZmqAutoConfiguration;
@@ -128,7 +129,7 @@ class SecurityInteropTests {
 		Path clients = mkdir("clients");
 		Path secrets = mkdir("secrets");
 		String serverKey = pyzmqCertificates(mkdir("server"), secrets, "server").get("server");
-		ZCert client = new ZCert();
+		ZCert client = ZmqTestSupport.newCurveCert();
 		// a public file written by JeroMQ, read by pyzmq's load_certificates
 		client.savePublic(clients.resolve("java-client.key").toString());
 		try (PythonPeer server = PythonPeer.start("curve_rep_server.py", "30",
@@ -150,7 +151,7 @@ class SecurityInteropTests {
 		Path secrets = mkdir("secrets");
 		Path serverPublic = mkdir("server");
 		pyzmqCertificates(serverPublic, secrets, "server");
-		ZCert client = new ZCert();
+		ZCert client = ZmqTestSupport.newCurveCert();
 		client.savePublic(clients.resolve("java-client.key").toString());
 		Path clientSecret = secrets.resolve("java-client.key_secret");
 		client.saveSecret(clientSecret.toString());
@@ -171,7 +172,7 @@ class SecurityInteropTests {
 		// the location holds someone else's certificate only
 		pyzmqCertificates(clients, secrets, "someone-else");
 		String serverKey = pyzmqCertificates(mkdir("server"), secrets, "server").get("server");
-		ZCert client = new ZCert();
+		ZCert client = ZmqTestSupport.newCurveCert();
 		try (PythonPeer server = PythonPeer.start("curve_rep_server.py", "30",
 				secrets.resolve("server.key_secret").toString(), clients.toString())) {
 			this.contextRunner
@@ -202,7 +203,7 @@ class SecurityInteropTests {
 		Path publicDir = mkdir("public");
 		Path secrets = mkdir("secrets");
 		Map<String, String> keys = pyzmqCertificates(publicDir, secrets, "alice", "mallory");
-		ZCert server = new ZCert();
+		ZCert server = ZmqTestSupport.newCurveCert();
 		String serverKey = server.getPublicKeyAsZ85();
 		String alice = secrets.resolve("alice.key_secret").toString();
 		String mallory = secrets.resolve("mallory.key_secret").toString();
@@ -227,7 +228,7 @@ class SecurityInteropTests {
 						// unknown key, wrong server key, NULL, mismatched key pair
 						refused.add(refusedClient(endpoint, "--cert", mallory, "--server-key", serverKey));
 						refused.add(refusedClient(endpoint, "--cert", alice, "--server-key",
-								new ZCert().getPublicKeyAsZ85()));
+								ZmqTestSupport.newCurveCert().getPublicKeyAsZ85()));
 						refused.add(refusedClient(endpoint));
 						refused.add(refusedClient(endpoint, "--cert", alice, "--server-key", serverKey,
 								"--mismatched-secret"));
@@ -318,9 +319,9 @@ class SecurityInteropTests {
 		Path secrets = mkdir("secrets");
 		Path serverPublic = mkdir("server");
 		pyzmqCertificates(serverPublic, secrets, "server");
-		ZCert allowed = new ZCert();
+		ZCert allowed = ZmqTestSupport.newCurveCert();
 		allowed.savePublic(clients.resolve("java-subscriber.key").toString());
-		ZCert stranger = new ZCert();
+		ZCert stranger = ZmqTestSupport.newCurveCert();
 		String serverCertificate = serverPublic.resolve("server.key").toUri().toString();
 		try (PythonPeer publisher = PythonPeer.start("curve_publisher.py", "30",
 				secrets.resolve("server.key_secret").toString(), clients.toString(), "[\"weather\", \"sunny\"]")) {

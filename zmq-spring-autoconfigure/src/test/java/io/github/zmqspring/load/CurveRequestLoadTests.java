@@ -50,21 +50,21 @@ class CurveRequestLoadTests {
 
 	@Test
 	void sixtyFourCurveCallersGetTheirOwnReplyToEveryRequest() throws Exception {
-		ZCert server = new ZCert();
-		ZCert client = new ZCert();
+		ZCert server = ZmqTestSupport.newCurveCert();
+		ZCert client = ZmqTestSupport.newCurveCert();
 		ZmqTestSupport.runner()
 			.withPropertyValues("zmq.endpoints.secure.addresses=@tcp://127.0.0.1:*",
 					"zmq.endpoints.secure.security.mechanism=curve",
-					"zmq.endpoints.secure.security.curve.secret-key=" + literal(server.getSecretKeyAsZ85()),
-					"zmq.endpoints.secure.security.curve.allowed-client-keys=" + literal(client.getPublicKeyAsZ85()))
+					"zmq.endpoints.secure.security.curve.secret-key=" + server.getSecretKeyAsZ85(),
+					"zmq.endpoints.secure.security.curve.allowed-client-keys=" + client.getPublicKeyAsZ85())
 			.withUserConfiguration(CurveReplier.class)
 			.run((serverApp) -> {
 				String address = ZmqTestSupport.boundAddress(serverApp, "secure");
 				ZmqTestSupport.runner()
 					.withPropertyValues("zmq.endpoints.server.addresses=>" + address,
 							"zmq.endpoints.server.security.mechanism=curve",
-							"zmq.endpoints.server.security.curve.secret-key=" + literal(client.getSecretKeyAsZ85()),
-							"zmq.endpoints.server.security.curve.server-key=" + literal(server.getPublicKeyAsZ85()))
+							"zmq.endpoints.server.security.curve.secret-key=" + client.getSecretKeyAsZ85(),
+							"zmq.endpoints.server.security.curve.server-key=" + server.getPublicKeyAsZ85())
 					.run((clientApp) -> {
 						ZmqTemplate template = clientApp.getBean(ZmqTemplate.class);
 						AtomicInteger completed = new AtomicInteger();
@@ -107,13 +107,6 @@ class CurveRequestLoadTests {
 								CALLERS, PER_CALLER, millis, CALLERS * PER_CALLER * 1000L / Math.max(1, millis));
 					});
 			});
-	}
-
-	/**
-	 * Keep a Z85 key literal in the Spring environment: {@code $} starts a placeholder.
-	 */
-	private static String literal(String key) {
-		return key.replace("${", "\\${");
 	}
 
 	static class CurveReplier {

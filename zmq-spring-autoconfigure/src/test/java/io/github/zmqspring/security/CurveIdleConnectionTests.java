@@ -47,8 +47,8 @@ class CurveIdleConnectionTests {
 
 	@Test
 	void idleCurveConnectionOutlivesTheHandshakeDeadline() {
-		ZCert server = new ZCert();
-		ZCert client = new ZCert();
+		ZCert server = ZmqTestSupport.newCurveCert();
+		ZCert client = ZmqTestSupport.newCurveCert();
 		int port = ZmqTestSupport.freePort();
 		AtomicInteger drops = new AtomicInteger();
 		// handshake deadline: 100 ms + 200 ms + the margin

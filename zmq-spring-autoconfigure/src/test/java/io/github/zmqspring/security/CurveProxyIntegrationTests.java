@@ -42,11 +42,11 @@ class CurveProxyIntegrationTests {
 
 	@Test
 	void queueWithCurveOnBothSidesServesAllowedClientsThroughAllowedWorkersOnly() {
-		ZCert front = new ZCert();
-		ZCert back = new ZCert();
-		ZCert client = new ZCert();
-		ZCert worker = new ZCert();
-		ZCert stranger = new ZCert();
+		ZCert front = ZmqTestSupport.newCurveCert();
+		ZCert back = ZmqTestSupport.newCurveCert();
+		ZCert client = ZmqTestSupport.newCurveCert();
+		ZCert worker = ZmqTestSupport.newCurveCert();
+		ZCert stranger = ZmqTestSupport.newCurveCert();
 		int frontPort = ZmqTestSupport.freePort();
 		int backPort = ZmqTestSupport.freePort();
 		ZmqTestSupport.runner()

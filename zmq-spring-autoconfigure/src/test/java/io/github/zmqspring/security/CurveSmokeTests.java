@@ -43,9 +43,9 @@ class CurveSmokeTests {
 
 	@Test
 	void allowedClientIsServedAndUnknownClientIsRefused() {
-		ZCert server = new ZCert();
-		ZCert client = new ZCert();
-		ZCert stranger = new ZCert();
+		ZCert server = ZmqTestSupport.newCurveCert();
+		ZCert client = ZmqTestSupport.newCurveCert();
+		ZCert stranger = ZmqTestSupport.newCurveCert();
 		int port = ZmqTestSupport.freePort();
 		ZmqTestSupport.runner()
 			.withUserConfiguration(Echo.class)

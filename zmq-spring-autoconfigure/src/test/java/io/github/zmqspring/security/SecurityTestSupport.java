@@ -74,12 +74,7 @@ final class SecurityTestSupport {
 	 * hundred). @return the certificate
 	 */
 	static ZCert newCert() {
-		while (true) {
-			ZCert cert = new ZCert();
-			if (!cert.getPublicKeyAsZ85().contains("${") && !cert.getSecretKeyAsZ85().contains("${")) {
-				return cert;
-			}
-		}
+		return ZmqTestSupport.newCurveCert();
 	}
 
 	/**

@@ -80,6 +80,11 @@ public final class ZmqCertificateGenerator {
 			}
 		}
 		ZCert cert = new ZCert();
+		// a key with '$' could read as a placeholder when pasted into Spring properties;
+		// leaving such keys out costs the key space next to nothing
+		while (cert.getPublicKeyAsZ85().contains("$") || cert.getSecretKeyAsZ85().contains("$")) {
+			cert = new ZCert();
+		}
 		try (Writer writer = Files.newBufferedWriter(createPrivate(secretFile), StandardCharsets.UTF_8)) {
 			cert.saveSecret(writer);
 		}

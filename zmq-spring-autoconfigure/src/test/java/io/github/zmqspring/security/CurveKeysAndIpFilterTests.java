@@ -72,6 +72,8 @@ class CurveKeysAndIpFilterTests {
 		assertThat(pub.secretKey()).isNull();
 		assertThat(CurveKeys.encode(pub.publicKey())).isEqualTo(publicKey);
 		assertThat(secret.toString()).contains(publicKey).doesNotContain(CurveKeys.encode(secret.secretKey()));
+		assertThat(publicKey).doesNotContain("$");
+		assertThat(CurveKeys.encode(secret.secretKey())).doesNotContain("$");
 		assertThatExceptionOfType(java.nio.file.FileAlreadyExistsException.class)
 			.isThrownBy(() -> ZmqCertificateGenerator.generate(dir, "server"));
 	}

@@ -24,9 +24,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.zeromq.ZCert;
 
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
-
 import io.github.zmqspring.ZmqTestSupport;
 import io.github.zmqspring.annotation.ZmqReplier;
 import io.github.zmqspring.core.ZmqSocketOptions;
@@ -34,6 +31,8 @@ import io.github.zmqspring.core.ZmqTemplate;
 import io.github.zmqspring.event.ZmqSocketEventListener;
 import io.github.zmqspring.event.ZmqSocketEventType;
 
+import static io.github.zmqspring.security.SecurityTestSupport.curveClient;
+import static io.github.zmqspring.security.SecurityTestSupport.curveServer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -53,24 +52,17 @@ class CurveIdleConnectionTests {
 		AtomicInteger drops = new AtomicInteger();
 		// handshake deadline: 100 ms + 200 ms + the margin
 		Duration deadline = Duration.ofMillis(300).plus(ZmqSocketOptions.HANDSHAKE_DEADLINE_MARGIN);
-		ZmqTestSupport.runner()
-			.withUserConfiguration(Echo.class)
-			.withBean(ZmqSocketEventListener.class, () -> (event) -> {
-				if (event.getType() == ZmqSocketEventType.PEER_DROPPED
-						|| event.getType() == ZmqSocketEventType.DISCONNECTED) {
-					drops.incrementAndGet();
-				}
-			})
-			.withPropertyValues("zmq.endpoints.secure.addresses=@tcp://127.0.0.1:" + port,
-					"zmq.endpoints.secure.handshake-interval=100ms", "zmq.endpoints.secure.heartbeat-interval=200ms",
-					"zmq.endpoints.secure.security.mechanism=curve",
-					"zmq.endpoints.secure.security.curve.secret-key=" + server.getSecretKeyAsZ85(),
-					"zmq.endpoints.secure.security.curve.allowed-client-keys=" + client.getPublicKeyAsZ85(),
-					"zmq.endpoints.client.addresses=>tcp://127.0.0.1:" + port,
-					"zmq.endpoints.client.handshake-interval=100ms", "zmq.endpoints.client.heartbeat-interval=200ms",
-					"zmq.endpoints.client.security.mechanism=curve",
-					"zmq.endpoints.client.security.curve.secret-key=" + client.getSecretKeyAsZ85(),
-					"zmq.endpoints.client.security.curve.server-key=" + server.getPublicKeyAsZ85())
+		ZmqTestSupport.runner().withBean(EchoReplier.class).withBean(ZmqSocketEventListener.class, () -> (event) -> {
+			if (event.getType() == ZmqSocketEventType.PEER_DROPPED
+					|| event.getType() == ZmqSocketEventType.DISCONNECTED) {
+				drops.incrementAndGet();
+			}
+		})
+			.withPropertyValues(curveServer("secure", "@tcp://127.0.0.1:" + port, server, client))
+			.withPropertyValues(curveClient("client", ">tcp://127.0.0.1:" + port, client, server.getPublicKeyAsZ85()))
+			.withPropertyValues("zmq.endpoints.secure.handshake-interval=100ms",
+					"zmq.endpoints.secure.heartbeat-interval=200ms", "zmq.endpoints.client.handshake-interval=100ms",
+					"zmq.endpoints.client.heartbeat-interval=200ms")
 			.run((context) -> {
 				assertThat(context).hasNotFailed();
 				ZmqTemplate template = context.getBean(ZmqTemplate.class);
@@ -83,16 +75,6 @@ class CurveIdleConnectionTests {
 					.isEqualTo("echo two");
 				assertThat(drops).hasValue(0);
 			});
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	static class Echo {
-
-		@Bean
-		EchoReplier echoReplier() {
-			return new EchoReplier();
-		}
-
 	}
 
 	static class EchoReplier {

@@ -28,6 +28,8 @@ import io.github.zmqspring.annotation.ZmqReplier;
 import io.github.zmqspring.core.ZmqRequestTimeoutException;
 import io.github.zmqspring.core.ZmqTemplate;
 
+import static io.github.zmqspring.security.SecurityTestSupport.curveClient;
+import static io.github.zmqspring.security.SecurityTestSupport.curveServer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.awaitility.Awaitility.await;
@@ -51,32 +53,20 @@ class CurveProxyIntegrationTests {
 		int backPort = ZmqTestSupport.freePort();
 		ZmqTestSupport.runner()
 			.withPropertyValues("zmq.proxies.broker.type=queue", "zmq.proxies.broker.frontend=broker-front",
-					"zmq.proxies.broker.backend=broker-back",
-					"zmq.endpoints.broker-front.addresses=@tcp://127.0.0.1:" + frontPort,
-					"zmq.endpoints.broker-front.security.mechanism=curve",
-					"zmq.endpoints.broker-front.security.curve.secret-key=" + front.getSecretKeyAsZ85(),
-					"zmq.endpoints.broker-front.security.curve.allowed-client-keys=" + client.getPublicKeyAsZ85(),
-					"zmq.endpoints.broker-back.addresses=@tcp://127.0.0.1:" + backPort,
-					"zmq.endpoints.broker-back.security.mechanism=curve",
-					"zmq.endpoints.broker-back.security.curve.secret-key=" + back.getSecretKeyAsZ85(),
-					"zmq.endpoints.broker-back.security.curve.allowed-client-keys=" + worker.getPublicKeyAsZ85())
+					"zmq.proxies.broker.backend=broker-back")
+			.withPropertyValues(curveServer("broker-front", "@tcp://127.0.0.1:" + frontPort, front, client))
+			.withPropertyValues(curveServer("broker-back", "@tcp://127.0.0.1:" + backPort, back, worker))
 			.run((broker) -> {
 				assertThat(broker).hasNotFailed();
 				ZmqTestSupport.runner()
 					.withBean(Worker.class)
-					.withPropertyValues("zmq.endpoints.work.addresses=>tcp://127.0.0.1:" + backPort,
-							"zmq.endpoints.work.security.mechanism=curve",
-							"zmq.endpoints.work.security.curve.secret-key=" + worker.getSecretKeyAsZ85(),
-							"zmq.endpoints.work.security.curve.server-key=" + back.getPublicKeyAsZ85(),
-							"zmq.endpoints.broker.addresses=>tcp://127.0.0.1:" + frontPort,
-							"zmq.endpoints.broker.security.mechanism=curve",
-							"zmq.endpoints.broker.security.curve.secret-key=" + client.getSecretKeyAsZ85(),
-							"zmq.endpoints.broker.security.curve.server-key=" + front.getPublicKeyAsZ85(),
-							"zmq.endpoints.stranger.addresses=>tcp://127.0.0.1:" + frontPort,
-							"zmq.endpoints.stranger.request-timeout=500ms",
-							"zmq.endpoints.stranger.security.mechanism=curve",
-							"zmq.endpoints.stranger.security.curve.secret-key=" + stranger.getSecretKeyAsZ85(),
-							"zmq.endpoints.stranger.security.curve.server-key=" + front.getPublicKeyAsZ85())
+					.withPropertyValues(
+							curveClient("work", ">tcp://127.0.0.1:" + backPort, worker, back.getPublicKeyAsZ85()))
+					.withPropertyValues(
+							curveClient("broker", ">tcp://127.0.0.1:" + frontPort, client, front.getPublicKeyAsZ85()))
+					.withPropertyValues(curveClient("stranger", ">tcp://127.0.0.1:" + frontPort, stranger,
+							front.getPublicKeyAsZ85()))
+					.withPropertyValues("zmq.endpoints.stranger.request-timeout=500ms")
 					.run((app) -> {
 						assertThat(app).hasNotFailed();
 						ZmqTemplate template = app.getBean(ZmqTemplate.class);

@@ -23,14 +23,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.zeromq.ZCert;
 
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
-
 import io.github.zmqspring.ZmqTestSupport;
 import io.github.zmqspring.annotation.ZmqReplier;
 import io.github.zmqspring.core.ZmqRequestTimeoutException;
 import io.github.zmqspring.core.ZmqTemplate;
 
+import static io.github.zmqspring.security.SecurityTestSupport.curveClient;
+import static io.github.zmqspring.security.SecurityTestSupport.curveServer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
@@ -48,19 +47,12 @@ class CurveSmokeTests {
 		ZCert stranger = ZmqTestSupport.newCurveCert();
 		int port = ZmqTestSupport.freePort();
 		ZmqTestSupport.runner()
-			.withUserConfiguration(Echo.class)
-			.withPropertyValues("zmq.endpoints.secure.addresses=@tcp://127.0.0.1:" + port,
-					"zmq.endpoints.secure.security.mechanism=curve",
-					"zmq.endpoints.secure.security.curve.secret-key=" + server.getSecretKeyAsZ85(),
-					"zmq.endpoints.secure.security.curve.allowed-client-keys=" + client.getPublicKeyAsZ85(),
-					"zmq.endpoints.client.addresses=>tcp://127.0.0.1:" + port,
-					"zmq.endpoints.client.security.mechanism=curve",
-					"zmq.endpoints.client.security.curve.secret-key=" + client.getSecretKeyAsZ85(),
-					"zmq.endpoints.client.security.curve.server-key=" + server.getPublicKeyAsZ85(),
-					"zmq.endpoints.stranger.addresses=>tcp://127.0.0.1:" + port,
-					"zmq.endpoints.stranger.request-timeout=1s", "zmq.endpoints.stranger.security.mechanism=curve",
-					"zmq.endpoints.stranger.security.curve.secret-key=" + stranger.getSecretKeyAsZ85(),
-					"zmq.endpoints.stranger.security.curve.server-key=" + server.getPublicKeyAsZ85())
+			.withBean(EchoReplier.class)
+			.withPropertyValues(curveServer("secure", "@tcp://127.0.0.1:" + port, server, client))
+			.withPropertyValues(curveClient("client", ">tcp://127.0.0.1:" + port, client, server.getPublicKeyAsZ85()))
+			.withPropertyValues(
+					curveClient("stranger", ">tcp://127.0.0.1:" + port, stranger, server.getPublicKeyAsZ85()))
+			.withPropertyValues("zmq.endpoints.stranger.request-timeout=1s")
 			.run((context) -> {
 				assertThat(context).hasNotFailed();
 				ZmqTemplate template = context.getBean(ZmqTemplate.class);
@@ -85,16 +77,6 @@ class CurveSmokeTests {
 			.stream()
 			.filter((thread) -> thread.getName().equals(ZmqAuthenticator.THREAD_NAME) && thread.isAlive())
 			.count();
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	static class Echo {
-
-		@Bean
-		EchoReplier echoReplier() {
-			return new EchoReplier();
-		}
-
 	}
 
 	static class EchoReplier {
